@@ -1,0 +1,148 @@
+/* cmd_case.c: the verbs lower, upper and fold, Unix filters over the
+ * library's case-mapping stream. */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define CHUNK (128 * 1024)
+
+static void help_common(const char *verb, const char *what) {
+    printf("Usage: mntext %s [--invalid=strict|replace|keep] [FILE...]\n"
+           "\n"
+           "%s\n"
+           "Reads each FILE in order (standard input when there is none or FILE is -)\n"
+           "and writes UTF-8 to standard output. Every byte other than the mapped letters\n"
+           "passes through unchanged: CRLF, NUL bytes, a missing final newline, lines of\n"
+           "any length. Memory use is constant.\n"
+           "\n"
+           "Options:\n"
+           "  --invalid=MODE  what to do with ill-formed UTF-8:\n"
+           "                    strict   stop with exit status 65 and say where (default)\n"
+           "                    replace  write U+FFFD for each ill-formed sequence\n"
+           "                    keep     pass the bytes through untouched\n"
+           "  -h, --help      show this help\n"
+           "\n"
+           "Exit status: 0 ok, 1 I/O error, 2 usage, 65 invalid UTF-8 (strict).\n",
+           verb, what);
+}
+
+void help_lower(void) {
+    help_common("lower", "Lowercase text with Unicode's full root-locale mapping (Final_Sigma\n"
+                         "included). Mongolian А-Я, Ё, Ө, Ү become а-я, ё, ө, ү; nothing is\n"
+                         "stripped or decomposed (й stays й).");
+}
+
+void help_upper(void) {
+    help_common("upper", "Uppercase text with Unicode's full root-locale mapping (ß becomes SS).\n"
+                         "Mongolian а-я, ё, ө, ү become А-Я, Ё, Ө, Ү.");
+}
+
+void help_fold(void) {
+    help_common("fold", "Case-fold text (Unicode full case folding, CaseFolding.txt C+F) for\n"
+                        "caseless matching: two strings match caselessly when their folds are\n"
+                        "equal. Mongolian Cyrillic folds to lowercase.");
+}
+
+/* Map one input through the stream; returns an exit status. */
+static int map_input(const char *verb, mn_casemap *cm, cli_input *in, char *ibuf, char *obuf) {
+    for (;;) {
+        const long n = cli_input_read(in, verb, ibuf, CHUNK);
+        if (n < 0)
+            return EXIT_IO;
+        const int end = n == 0;
+        mn_inbuf ib = {ibuf, (size_t)n, 0};
+        int rc;
+        do {
+            mn_outbuf ob = {obuf, CHUNK, 0};
+            rc = mn_casemap_stream(cm, &ob, &ib, end);
+            if (cli_write(verb, obuf, ob.pos) < 0)
+                return EXIT_IO;
+            if (rc == MN_E_INVALID_UTF8) {
+                const uint64_t off = mn_casemap_error_offset(cm);
+                cli_error(verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
+                          (unsigned long long)off,
+                          (unsigned long long)cli_input_line_of(in, ibuf, (size_t)n, off));
+                return EXIT_DATA;
+            }
+            if (rc < 0) {
+                cli_error(verb, "%s: %s", in->label, mn_strerror(rc));
+                return EXIT_IO;
+            }
+        } while (ib.pos < ib.size || (end && rc > 0));
+        if (end)
+            return EXIT_OK;
+        cli_input_advance(in, ibuf, (size_t)n);
+    }
+}
+
+static int run_case(int argc, char **argv, mn_case_mode mode, void (*help)(void)) {
+    const char *verb = argv[0];
+    static const struct option longopts[] = {{"invalid", required_argument, NULL, 'i'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    int invalid = MN_INVALID_STRICT;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
+            help();
+            return EXIT_OK;
+        case 'i':
+            if (cli_parse_invalid(optarg, &invalid) < 0)
+                return cli_usage_error(verb, "--invalid: expected strict, replace or keep, not '%s'",
+                                       optarg);
+            break;
+        default:
+            return cli_usage_error(verb, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+
+    mn_casemap *cm = NULL;
+    char *ibuf = malloc(CHUNK), *obuf = malloc(CHUNK);
+    int status = EXIT_OK;
+    if (ibuf == NULL || obuf == NULL || mn_casemap_new(&cm, mode, invalid) != MN_OK) {
+        cli_error(verb, "out of memory");
+        status = EXIT_IO;
+        goto done;
+    }
+    char *stdin_only[] = {"-"};
+    char **files = optind < argc ? argv + optind : stdin_only;
+    const int nfiles = optind < argc ? argc - optind : 1;
+    for (int i = 0; i < nfiles; i++) {
+        cli_input in;
+        if (cli_input_open(&in, verb, files[i]) < 0) {
+            status = EXIT_IO; /* go on with the other files, as cat does */
+            continue;
+        }
+        mn_casemap_reset(cm); /* each file is mapped on its own */
+        const int st = map_input(verb, cm, &in, ibuf, obuf);
+        cli_input_close(&in);
+        if (st != EXIT_OK) {
+            status = st; /* bad data (strict), or a read or write error: stop */
+            break;
+        }
+    }
+done:
+    mn_casemap_free(cm);
+    free(ibuf);
+    free(obuf);
+    return status;
+}
+
+int cmd_lower(int argc, char **argv) {
+    return run_case(argc, argv, MN_CASE_LOWER, help_lower);
+}
+
+int cmd_upper(int argc, char **argv) {
+    return run_case(argc, argv, MN_CASE_UPPER, help_upper);
+}
+
+int cmd_fold(int argc, char **argv) {
+    return run_case(argc, argv, MN_CASE_FOLD, help_fold);
+}

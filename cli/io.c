@@ -1,0 +1,129 @@
+/* io.c: reading the command's inputs and writing its output, with every
+ * error reported as "mntext: VERB: FILE: reason". */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static void vmessage(const char *verb, const char *fmt, va_list ap) {
+    fputs("mntext: ", stderr);
+    if (verb)
+        fprintf(stderr, "%s: ", verb);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void cli_error(const char *verb, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage(verb, fmt, ap);
+    va_end(ap);
+}
+
+int cli_usage_error(const char *verb, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage(verb, fmt, ap);
+    va_end(ap);
+    if (verb)
+        fprintf(stderr, "Try 'mntext %s --help'.\n", verb);
+    else
+        fputs("Try 'mntext --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+int cli_input_open(cli_input *in, const char *verb, const char *name) {
+    memset(in, 0, sizeof *in);
+    in->name = name;
+    if (strcmp(name, "-") == 0) {
+        in->label = "<stdin>";
+        in->fd = STDIN_FILENO;
+        return 0;
+    }
+    in->label = name;
+    do {
+        in->fd = open(name, O_RDONLY | O_CLOEXEC);
+    } while (in->fd < 0 && errno == EINTR);
+    if (in->fd < 0) {
+        cli_error(verb, "%s: %s", name, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static uint64_t count_newlines(const unsigned char *p, size_t n) {
+    uint64_t c = 0;
+    const unsigned char *e = p + n;
+    while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+        c++;
+        p++;
+    }
+    return c;
+}
+
+long cli_input_read(cli_input *in, const char *verb, void *buf, size_t cap) {
+    ssize_t r;
+    do {
+        r = read(in->fd, buf, cap);
+    } while (r < 0 && errno == EINTR);
+    if (r < 0) {
+        cli_error(verb, "%s: read error: %s", in->label, strerror(errno));
+        return -1;
+    }
+    return (long)r;
+}
+
+void cli_input_advance(cli_input *in, const void *chunk, size_t len) {
+    in->lines += count_newlines(chunk, len);
+    in->offset += len;
+}
+
+uint64_t cli_input_line_of(const cli_input *in, const void *chunk, size_t chunk_len, uint64_t off) {
+    uint64_t line = in->lines + 1;
+    if (off > in->offset) {
+        uint64_t k = off - in->offset;
+        if (k > chunk_len)
+            k = chunk_len;
+        line += count_newlines(chunk, (size_t)k);
+    }
+    return line;
+}
+
+void cli_input_close(cli_input *in) {
+    if (in->fd > STDIN_FILENO)
+        close(in->fd);
+    in->fd = -1;
+}
+
+int cli_write(const char *verb, const void *buf, size_t len) {
+    const char *p = buf;
+    while (len > 0) {
+        ssize_t w = write(STDOUT_FILENO, p, len);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            cli_error(verb, "write error: %s", strerror(errno));
+            return -1;
+        }
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+int cli_parse_invalid(const char *arg, int *mode) {
+    if (strcmp(arg, "strict") == 0)
+        *mode = MN_INVALID_STRICT;
+    else if (strcmp(arg, "replace") == 0)
+        *mode = MN_INVALID_REPLACE;
+    else if (strcmp(arg, "keep") == 0)
+        *mode = MN_INVALID_KEEP;
+    else
+        return -1;
+    return 0;
+}

@@ -1,0 +1,163 @@
+/*
+ * mntext.h: the one public header of libmntext.
+ *
+ * libmntext normalizes, case-maps and (in later releases) tokenizes and
+ * summarizes Mongolian Cyrillic text. Conventions used by every function:
+ *
+ *  - Names start with mn_. Functions that can fail return an int: MN_OK (0)
+ *    on success, a negative mn_status on failure; mn_strerror() names it.
+ *  - Text is passed as (const char *s, size_t len): UTF-8 bytes, not
+ *    NUL-terminated, may contain NUL bytes.
+ *  - Offsets are byte offsets into the input the caller gave.
+ *  - Memory: either the caller supplies the buffer, or the function
+ *    allocates and the caller releases it with mn_free(). Objects come in
+ *    mn_X_new()/mn_X_free() pairs; mn_X_free(NULL) does nothing.
+ *  - No global mutable state: separate objects may be used from separate
+ *    threads at once. One object must not be used by two threads at once.
+ *
+ * See docs/API.md (and libmntext(3)) for the full manual.
+ */
+#ifndef MNTEXT_H
+#define MNTEXT_H
+
+#include <stddef.h>
+
+#include "mntext_export.h"
+#include "mntext_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------- status */
+
+/** Status codes. Every failing call returns one of the negative values. */
+typedef enum mn_status {
+    MN_OK = 0,
+    MN_E_NOMEM = -1,        /**< memory allocation failed */
+    MN_E_INVALID_UTF8 = -2, /**< input is not valid UTF-8 (strict mode) */
+    MN_E_BUFFER = -3,       /**< destination buffer too small */
+    MN_E_ARGUMENT = -4,     /**< an argument is out of range or NULL */
+    MN_E_STATE = -5         /**< object is in an error state; reset it */
+} mn_status;
+
+/** A static English message for a status code (never NULL). */
+MN_EXPORT const char *mn_strerror(int status);
+
+/** The library version, "MAJOR.MINOR.PATCH", equal to MNTEXT_VERSION_STRING
+ *  of the header the library was built with. */
+MN_EXPORT const char *mn_version(void);
+
+/** The Unicode version of the library's character tables, e.g. "15.0.0". */
+MN_EXPORT const char *mn_unicode_version(void);
+
+/** One line naming the library and the versions of what it was built on:
+ *  "mntext X.Y.Z (Unicode U; ICU I; PCRE2 P; utf8proc V)". Static string. */
+MN_EXPORT const char *mn_version_details(void);
+
+/** Release memory that a libmntext function allocated for the caller.
+ *  mn_free(NULL) does nothing. Never pass memory from malloc() elsewhere. */
+MN_EXPORT void mn_free(void *p);
+
+/* ----------------------------------------------------------------- UTF-8 */
+
+/** Check that s[0..len) is well-formed UTF-8 (no overlongs, surrogates or
+ *  code points above U+10FFFF). Returns MN_OK, or MN_E_INVALID_UTF8 with
+ *  *bad_offset (if not NULL) set to the byte offset of the first byte of the
+ *  first ill-formed sequence. */
+MN_EXPORT int mn_utf8_check(const char *s, size_t len, size_t *bad_offset);
+
+/* ------------------------------------------------------- stream buffers */
+
+/** Input side of a stream call, as in zstd: the call reads src[pos..size)
+ *  and advances pos past what it consumed. */
+typedef struct mn_inbuf {
+    const void *src;
+    size_t size;
+    size_t pos;
+} mn_inbuf;
+
+/** Output side of a stream call: the call writes to dst[pos..size) and
+ *  advances pos past what it wrote. */
+typedef struct mn_outbuf {
+    void *dst;
+    size_t size;
+    size_t pos;
+} mn_outbuf;
+
+/** How a stream treats ill-formed UTF-8. Pass one of these in `options`. */
+enum {
+    MN_INVALID_STRICT = 0,  /**< stop with MN_E_INVALID_UTF8 (default) */
+    MN_INVALID_REPLACE = 1, /**< write U+FFFD for each maximal ill-formed
+                                 subpart (the Unicode/W3C practice) */
+    MN_INVALID_KEEP = 2     /**< copy the ill-formed bytes through unchanged */
+};
+
+/* ----------------------------------------------------------- case mapping */
+
+/** Which case mapping to apply. All are the full, locale-independent
+ *  (root locale) mappings of Unicode: ß upper-cases to SS, final sigma is
+ *  handled, nothing is ever decomposed or stripped (й stays й, ё stays ё). */
+typedef enum mn_case_mode {
+    MN_CASE_LOWER = 0, /**< full lowercase (SpecialCasing incl. Final_Sigma) */
+    MN_CASE_UPPER = 1, /**< full uppercase */
+    MN_CASE_FOLD = 2   /**< full case folding (CaseFolding.txt C+F) */
+} mn_case_mode;
+
+typedef struct mn_casemap mn_casemap;
+
+/** Create a case-mapping stream. `options` is one of MN_INVALID_*.
+ *  On success *out owns a new stream; free it with mn_casemap_free(). */
+MN_EXPORT int mn_casemap_new(mn_casemap **out, mn_case_mode mode, int options);
+
+/** Free a stream. NULL is fine. */
+MN_EXPORT void mn_casemap_free(mn_casemap *cm);
+
+/** Forget all buffered input and any error: the stream starts afresh with
+ *  the same mode and options, and byte offsets count from 0 again. */
+MN_EXPORT void mn_casemap_reset(mn_casemap *cm);
+
+/** Case-map in->src[in->pos..] into out->dst[out->pos..], advancing both
+ *  positions. Memory use is constant: the stream holds at most a few hundred
+ *  bytes (a split UTF-8 sequence, a mapping that did not fit, or the text
+ *  after a capital sigma until its final/non-final form is known).
+ *
+ *  end = 0: more input will follow. Returns MN_OK when all of *in that can
+ *  be taken now was taken (in->pos == in->size) or the output is full;
+ *  call again with more input or output room.
+ *  end = 1: this is the last input. Returns the number of bytes still held
+ *  back (> 0 means: give more output room and call again with end = 1);
+ *  0 means the stream is finished and fully flushed.
+ *
+ *  Ill-formed UTF-8 in strict mode: returns MN_E_INVALID_UTF8; the output
+ *  holds everything before the bad sequence; mn_casemap_error_offset() gives
+ *  its byte offset counted from the first byte ever passed to the stream.
+ *  Later calls return MN_E_STATE until mn_casemap_reset(). */
+MN_EXPORT int mn_casemap_stream(mn_casemap *cm, mn_outbuf *out, mn_inbuf *in, int end);
+
+/** Byte offset of the ill-formed sequence that stopped a strict stream. */
+MN_EXPORT size_t mn_casemap_error_offset(const mn_casemap *cm);
+
+/** A good input/output buffer size for streams (a multiple of the internal
+ *  block size; larger is fine, smaller works but is slower). */
+MN_EXPORT size_t mn_stream_buffer_size(void);
+
+/** One-shot case mapping into a caller buffer, built on the stream.
+ *  Writes at most `cap` bytes to dst (no NUL terminator is added) and sets
+ *  *out_len to the mapped length. If cap is too small, returns MN_E_BUFFER
+ *  with *out_len set to the size needed. On MN_E_INVALID_UTF8, *bad_offset
+ *  (if not NULL) is the offset of the ill-formed sequence. */
+MN_EXPORT int mn_case_map(mn_case_mode mode, int options, const char *s, size_t len, char *dst,
+                          size_t cap, size_t *out_len, size_t *bad_offset);
+
+/** One-shot case mapping into a new buffer: *out receives a NUL-terminated
+ *  string of *out_len bytes (plus the NUL) that the caller frees with
+ *  mn_free(). On failure *out is NULL. */
+MN_EXPORT int mn_case_map_alloc(mn_case_mode mode, int options, const char *s, size_t len,
+                                char **out, size_t *out_len, size_t *bad_offset);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MNTEXT_H */

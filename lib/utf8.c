@@ -1,0 +1,97 @@
+/* utf8.c: strict UTF-8 decoding (Unicode 15, Table 3-7) and validation. */
+#include "internal.h"
+
+int mn__utf8_decode(const uint8_t *s, size_t n, uint32_t *cp) {
+    const uint8_t b0 = s[0];
+    if (b0 < 0x80) {
+        *cp = b0;
+        return 1;
+    }
+    int need;
+    uint8_t lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+    uint32_t c;
+    if (b0 < 0xC2) {
+        return -1; /* stray continuation byte or overlong lead C0/C1 */
+    } else if (b0 < 0xE0) {
+        need = 2;
+        c = b0 & 0x1F;
+    } else if (b0 < 0xF0) {
+        need = 3;
+        c = b0 & 0x0F;
+        if (b0 == 0xE0)
+            lo = 0xA0; /* no overlongs */
+        else if (b0 == 0xED)
+            hi = 0x9F; /* no surrogates */
+    } else if (b0 < 0xF5) {
+        need = 4;
+        c = b0 & 0x07;
+        if (b0 == 0xF0)
+            lo = 0x90;
+        else if (b0 == 0xF4)
+            hi = 0x8F; /* nothing above U+10FFFF */
+    } else {
+        return -1;
+    }
+    for (int i = 1; i < need; i++) {
+        if ((size_t)i >= n)
+            return 0;
+        const uint8_t b = s[i];
+        if (i == 1 ? (b < lo || b > hi) : !mn__is_cont(b))
+            return -i;
+        c = (c << 6) | (b & 0x3F);
+    }
+    *cp = c;
+    return need;
+}
+
+size_t mn__utf8_encode(uint32_t cp, uint8_t *out) {
+    if (cp < 0x80) {
+        out[0] = (uint8_t)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (uint8_t)(0xC0 | (cp >> 6));
+        out[1] = (uint8_t)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (uint8_t)(0xE0 | (cp >> 12));
+        out[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (uint8_t)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (uint8_t)(0xF0 | (cp >> 18));
+    out[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (uint8_t)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int mn_utf8_check(const char *s, size_t len, size_t *bad_offset) {
+    if (s == NULL && len > 0)
+        return MN_E_ARGUMENT;
+    const uint8_t *p = (const uint8_t *)s;
+    size_t i = 0;
+    while (i < len) {
+        /* Skip ASCII eight bytes at a time. */
+        while (i + 8 <= len) {
+            uint64_t w = 0;
+            for (int k = 0; k < 8; k++)
+                w |= (uint64_t)p[i + k] << (8 * k);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        uint32_t cp;
+        int r = mn__utf8_decode(p + i, len - i, &cp);
+        if (r <= 0) {
+            if (bad_offset)
+                *bad_offset = i;
+            return MN_E_INVALID_UTF8;
+        }
+        i += (size_t)r;
+    }
+    return MN_OK;
+}

@@ -1,0 +1,173 @@
+/*
+ * gen_case_data: writes lib/case_data.inc, the case-mapping tables of
+ * libmntext, from ICU (the reference the mappings must equal).
+ *
+ * For every code point it asks ICU for the full root-locale lowercase,
+ * uppercase and default case folding of that code point alone, and for the
+ * Cased and Case_Ignorable properties (needed for the Final_Sigma context,
+ * the only context-dependent mapping of the root locale). The tables are a
+ * two-stage lookup: stage1[cp >> 8] selects a 256-entry block of stage2,
+ * whose entries index a table of distinct property records.
+ *
+ * Build and run with:  cmake --build build --target regen-case-data
+ * (or: cc tools/gen_case_data.c $(pkg-config --cflags --libs icu-uc) &&
+ *  ./a.out > lib/case_data.inc). The output is committed, so a normal build
+ * needs no generator; tests/test_case_icu.c checks it against the installed
+ * ICU over every code point.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/uversion.h>
+
+#define NCP 0x110000
+#define BLOCK 256
+
+typedef struct {
+    uint32_t lower, upper, fold; /* offsets into strings; 0 = unchanged */
+    uint8_t flags;
+} props;
+
+static uint8_t strings[1 << 16];
+static uint32_t strings_len = 1; /* offset 0 means "no mapping" */
+
+static uint32_t add_string(const uint8_t *u8, int n) {
+    /* Reuse an existing identical entry: a length byte then the bytes. */
+    for (uint32_t i = 1; i < strings_len; i += 1u + strings[i]) {
+        if (strings[i] == n && memcmp(strings + i + 1, u8, (size_t)n) == 0)
+            return i;
+    }
+    if (strings_len + 1 + (uint32_t)n > sizeof strings) {
+        fprintf(stderr, "gen_case_data: string table overflow\n");
+        exit(1);
+    }
+    uint32_t off = strings_len;
+    strings[strings_len++] = (uint8_t)n;
+    memcpy(strings + strings_len, u8, (size_t)n);
+    strings_len += (uint32_t)n;
+    return off;
+}
+
+static int to_utf8(const UChar *u, int32_t ulen, uint8_t *out) {
+    char buf[64];
+    int32_t n = 0;
+    UErrorCode err = U_ZERO_ERROR;
+    u_strToUTF8(buf, sizeof buf, &n, u, ulen, &err);
+    if (U_FAILURE(err)) {
+        fprintf(stderr, "gen_case_data: u_strToUTF8: %s\n", u_errorName(err));
+        exit(1);
+    }
+    memcpy(out, buf, (size_t)n);
+    return n;
+}
+
+enum { LOWER, UPPER, FOLD };
+
+static uint32_t mapping(UChar32 c, int which) {
+    UChar src[2], dst[16];
+    int32_t slen = 0, dlen;
+    UErrorCode err = U_ZERO_ERROR;
+    U16_APPEND_UNSAFE(src, slen, c);
+    if (which == LOWER)
+        dlen = u_strToLower(dst, 16, src, slen, "", &err);
+    else if (which == UPPER)
+        dlen = u_strToUpper(dst, 16, src, slen, "", &err);
+    else
+        dlen = u_strFoldCase(dst, 16, src, slen, U_FOLD_CASE_DEFAULT, &err);
+    if (U_FAILURE(err)) {
+        fprintf(stderr, "gen_case_data: U+%04X: %s\n", (unsigned)c, u_errorName(err));
+        exit(1);
+    }
+    if (dlen == slen && memcmp(src, dst, (size_t)slen * sizeof(UChar)) == 0)
+        return 0;
+    uint8_t u8[64];
+    int n = to_utf8(dst, dlen, u8);
+    return add_string(u8, n);
+}
+
+static props table[4096];
+static int ntable;
+static uint16_t cp_props[NCP];
+
+int main(void) {
+    ntable = 1; /* record 0: no mapping, no flags */
+    for (UChar32 c = 0; c < NCP; c++) {
+        props p = {0, 0, 0, 0};
+        if (!U_IS_SURROGATE(c)) {
+            p.lower = mapping(c, LOWER);
+            p.upper = mapping(c, UPPER);
+            p.fold = mapping(c, FOLD);
+        }
+        if (u_hasBinaryProperty(c, UCHAR_CASED))
+            p.flags |= 1;
+        if (u_hasBinaryProperty(c, UCHAR_CASE_IGNORABLE))
+            p.flags |= 2;
+        int k;
+        for (k = 0; k < ntable; k++) {
+            if (memcmp(&table[k], &p, sizeof p) == 0)
+                break;
+        }
+        if (k == ntable) {
+            if (ntable == (int)(sizeof table / sizeof table[0])) {
+                fprintf(stderr, "gen_case_data: too many records\n");
+                return 1;
+            }
+            table[ntable++] = p;
+        }
+        cp_props[c] = (uint16_t)k;
+    }
+
+    /* Two-stage table with shared identical blocks. */
+    static uint16_t stage1[NCP / BLOCK];
+    static uint16_t stage2[NCP];
+    int nblocks = 0;
+    for (int b = 0; b < NCP / BLOCK; b++) {
+        int k;
+        for (k = 0; k < nblocks; k++) {
+            if (memcmp(stage2 + k * BLOCK, cp_props + b * BLOCK, BLOCK * sizeof(uint16_t)) == 0)
+                break;
+        }
+        if (k == nblocks) {
+            memcpy(stage2 + k * BLOCK, cp_props + b * BLOCK, BLOCK * sizeof(uint16_t));
+            nblocks++;
+        }
+        stage1[b] = (uint16_t)k;
+    }
+
+    UVersionInfo uv, iv;
+    char ustr[U_MAX_VERSION_STRING_LENGTH], istr[U_MAX_VERSION_STRING_LENGTH];
+    u_getUnicodeVersion(uv);
+    u_versionToString(uv, ustr);
+    u_getVersion(iv);
+    u_versionToString(iv, istr);
+
+    printf("/* Generated by tools/gen_case_data.c from ICU %s (Unicode %s). Do not edit:\n"
+           " * regenerate with `cmake --build build --target regen-case-data`. */\n\n",
+           istr, ustr);
+    printf("#define MN_CASE_DATA_UNICODE \"%s\"\n", ustr);
+    printf("#define MN_CASE_BLOCK_SHIFT 8\n\n");
+    printf("#ifdef MN_CASE_DATA_TABLES\n\n");
+    printf("/* Flags of a record: 1 = Cased, 2 = Case_Ignorable. */\n");
+    printf("const mn_case_record mn__case_records[%d] = {\n", ntable);
+    for (int k = 0; k < ntable; k++)
+        printf("    {%u, %u, %u, %u},\n", (unsigned)table[k].lower, (unsigned)table[k].upper,
+               (unsigned)table[k].fold, (unsigned)table[k].flags);
+    printf("};\n\n");
+    printf("/* Mappings: a length byte, then that many UTF-8 bytes. */\n");
+    printf("const uint8_t mn__case_strings[%u] = {", (unsigned)strings_len);
+    for (uint32_t i = 0; i < strings_len; i++)
+        printf("%s%u,", i % 16 == 0 ? "\n    " : " ", (unsigned)strings[i]);
+    printf("\n};\n\n");
+    printf("const uint16_t mn__case_stage1[%d] = {", NCP / BLOCK);
+    for (int b = 0; b < NCP / BLOCK; b++)
+        printf("%s%u,", b % 16 == 0 ? "\n    " : " ", (unsigned)stage1[b]);
+    printf("\n};\n\n");
+    printf("const uint16_t mn__case_stage2[%d] = {", nblocks * BLOCK);
+    for (int i = 0; i < nblocks * BLOCK; i++)
+        printf("%s%u,", i % 16 == 0 ? "\n    " : " ", (unsigned)stage2[i]);
+    printf("\n};\n\n#endif /* MN_CASE_DATA_TABLES */\n");
+    return 0;
+}
