@@ -54,7 +54,8 @@ typedef struct cli_input {
     const char *label; /* for messages: the name, or "<stdin>" */
     int fd;
     uint64_t offset;   /* bytes read before the current chunk */
-    uint64_t lines;    /* newlines in those bytes */
+    uint64_t lines;    /* newlines in those bytes (not counted if seekable) */
+    int seekable;      /* a regular file: lines are counted only on error */
 } cli_input;
 
 /* Open input `name` ("-" = stdin). Returns 0, or -1 after a message. */

@@ -6,10 +6,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 0)))
+#endif
 static void vmessage(const char *verb, const char *fmt, va_list ap) {
     fputs("mntext: ", stderr);
     if (verb)
@@ -53,6 +57,8 @@ int cli_input_open(cli_input *in, const char *verb, const char *name) {
         cli_error(verb, "%s: %s", name, strerror(errno));
         return -1;
     }
+    struct stat st;
+    in->seekable = fstat(in->fd, &st) == 0 && S_ISREG(st.st_mode);
     return 0;
 }
 
@@ -78,12 +84,34 @@ long cli_input_read(cli_input *in, const char *verb, void *buf, size_t cap) {
     return (long)r;
 }
 
+/* A regular file is read again to count lines when an error needs them, so
+ * the common error-free path does not count newlines at all; a pipe cannot
+ * be read again, so its newlines are counted as it goes. */
 void cli_input_advance(cli_input *in, const void *chunk, size_t len) {
-    in->lines += count_newlines(chunk, len);
+    if (!in->seekable)
+        in->lines += count_newlines(chunk, len);
     in->offset += len;
 }
 
+static uint64_t file_line_of(const cli_input *in, uint64_t off) {
+    unsigned char buf[64 * 1024];
+    uint64_t line = 1, pos = 0;
+    while (pos < off) {
+        size_t want = sizeof buf;
+        if (off - pos < want)
+            want = (size_t)(off - pos);
+        const ssize_t r = pread(in->fd, buf, want, (off_t)pos);
+        if (r <= 0)
+            break;
+        line += count_newlines(buf, (size_t)r);
+        pos += (uint64_t)r;
+    }
+    return line;
+}
+
 uint64_t cli_input_line_of(const cli_input *in, const void *chunk, size_t chunk_len, uint64_t off) {
+    if (in->seekable)
+        return file_line_of(in, off);
     uint64_t line = in->lines + 1;
     if (off > in->offset) {
         uint64_t k = off - in->offset;

@@ -59,8 +59,7 @@ struct mn_casemap {
 
 /*
  * The block test and map, written once over "lanes" of bytes. With GCC or
- * Clang a lane vector is a 32-byte vector (AVX2 where the loader picks that
- * clone, two SSE2 registers otherwise); elsewhere it is one byte and the
+ * Clang a lane vector is a 16-byte vector; elsewhere it is one byte and the
  * same expressions run as scalar code. Comparisons yield all-ones masks.
  *
  * For a byte c with neighbours pp p c nx nn, c is in the block set when:
@@ -77,13 +76,11 @@ struct mn_casemap {
  *  upper: the inverse.
  */
 #if defined(__GNUC__) || defined(__clang__)
-/* The lane helpers are static inline: no ABI crosses them, so GCC's note
- * about passing 32-byte vectors without AVX does not apply. */
-#if !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wpsabi"
-#endif
-#define MN_LANES 32
-typedef uint8_t lanes __attribute__((vector_size(MN_LANES)));
+/* 16 bytes: one SSE2 register, the x86-64 baseline (and NEON's width). */
+#define MN_LANES 16
+/* Signed bytes: x86 compares signed bytes in one instruction, so byte
+ * ranges are written as signed comparisons (0x80..0xBF is -128..-65). */
+typedef int8_t lanes __attribute__((vector_size(MN_LANES)));
 #define MASK(x) ((lanes)(x)) /* a vector comparison is already a mask */
 static inline lanes lanes_load(const uint8_t *p) {
     lanes v;
@@ -96,7 +93,7 @@ static inline void lanes_store(uint8_t *p, lanes v) {
 static inline lanes lane_index(void) {
     lanes v;
     for (int i = 0; i < MN_LANES; i++)
-        v[i] = (uint8_t)i;
+        v[i] = (int8_t)i;
     return v;
 }
 static inline int lanes_any(lanes v) {
@@ -109,40 +106,48 @@ static inline int lanes_any(lanes v) {
 }
 #else
 #define MN_LANES 1
-typedef uint8_t lanes;
+typedef int8_t lanes;
 #define MASK(x) ((lanes) - (lanes)(x))
-#define lanes_load(p) (*(p))
-#define lanes_store(p, v) (*(p) = (v))
+#define lanes_load(p) ((lanes) * (p))
+#define lanes_store(p, v) (*(p) = (uint8_t)(v))
 #define lanes_any(v) ((v) != 0)
 #define lane_index() ((lanes)0)
 #endif
 
-#define CONT(x) MASK(((x) & 0xC0) == 0x80)
+/* A byte value as a signed lane constant. */
+#define B(x) ((int8_t)(x - 256))
+#define CONT(x) MASK((x) < B(0xC0)) /* 0x80..0xBF */
 
 static inline lanes lane_ok(lanes pp, lanes p, lanes c, lanes nx, lanes nn) {
-    const lanes owner = (MASK(p == 0xC2) & MASK(c != 0xB5)) | MASK(p == 0xD0) |
-                        (MASK(p == 0xD1) & MASK(c < 0xA0)) | (MASK(p == 0xD2) & MASK((c | 1) == 0xAF)) |
-                        (MASK(p == 0xD3) & MASK((c | 1) == 0xA9)) | (MASK(p == 0xE2) & MASK(c == 0x80)) |
-                        (MASK(p == 0x80) & MASK(pp == 0xE2));
-    return MASK(c < 0x80) | (MASK(c >= 0xC0) & CONT(nx) & (MASK(c != 0xE2) | CONT(nn))) |
-           (CONT(c) & owner);
+    const lanes c1 = c | 1;
+    const lanes owner = (MASK(p == B(0xC2)) & ~MASK(c == B(0xB5))) | MASK(p == B(0xD0)) |
+                        (MASK(p == B(0xD1)) & MASK(c < B(0xA0))) |
+                        (MASK(p == B(0xD2)) & MASK(c1 == B(0xAF))) |
+                        (MASK(p == B(0xD3)) & MASK(c1 == B(0xA9))) |
+                        (MASK(p == B(0xE2)) & MASK(c == B(0x80))) |
+                        (MASK(p == B(0x80)) & MASK(pp == B(0xE2)));
+    const lanes cont = CONT(c);
+    const lanes lead = ~(MASK(c >= 0) | cont); /* 0xC0..0xFF */
+    return MASK(c >= 0) | (lead & CONT(nx) & (~MASK(c == B(0xE2)) | CONT(nn))) | (cont & owner);
 }
 
 static inline lanes lane_lower(lanes p, lanes c, lanes nx) {
-    const lanes hi = c & 0xF0;
-    const lanes after_d0 = (MASK(hi == 0x80) & 0x10) | (MASK(hi == 0x90) & 0x20) | (MASK(hi == 0xA0) & 0xE0);
-    const lanes d = (MASK((lanes)(c - 'A') < 26) & 0x20) | (MASK(p == 0xD0) & after_d0) |
-                    (MASK(c == 0xD0) & MASK((lanes)((nx & 0xDF) - 0x80) < 0x10) & 1) |
-                    ((MASK(p == 0xD2) & MASK(c == 0xAE)) & 1) | ((MASK(p == 0xD3) & MASK(c == 0xA8)) & 1);
+    /* After D0 by the high nibble of c: 8x +10, 9x +20, Ax -20, Bx 0. */
+    const lanes after_d0 = (MASK(c < B(0x90)) & 0x10) | (MASK(c >= B(0x90)) & MASK(c < B(0xA0)) & 0x20) |
+                           (MASK(c >= B(0xA0)) & MASK(c < B(0xB0)) & B(0xE0));
+    const lanes d = (MASK(c >= 'A') & MASK(c <= 'Z') & 0x20) | (MASK(p == B(0xD0)) & after_d0) |
+                    (MASK(c == B(0xD0)) & ~MASK((nx & B(0xF0)) == B(0x90)) & ~MASK(nx >= B(0xB0)) & 1) |
+                    (((MASK(p == B(0xD2)) & MASK(c == B(0xAE))) | (MASK(p == B(0xD3)) & MASK(c == B(0xA8)))) & 1);
     return (lanes)(c + d);
 }
 
 static inline lanes lane_upper(lanes p, lanes c, lanes nx) {
-    const lanes hi = c & 0xF0;
-    const lanes after_d1 = (MASK(hi == 0x80) & 0x20) | (MASK(hi == 0x90) & 0xF0);
-    const lanes d = (MASK((lanes)(c - 'a') < 26) & 0xE0) | (MASK(p == 0xD0) & MASK(hi == 0xB0) & 0xE0) |
-                    (MASK(p == 0xD1) & after_d1) | (MASK(c == 0xD1) & MASK(nx < 0xA0) & CONT(nx)) |
-                    (MASK(p == 0xD2) & MASK(c == 0xAF)) | (MASK(p == 0xD3) & MASK(c == 0xA9));
+    /* After D1: 8x +20, 9x -10. */
+    const lanes after_d1 = (MASK(c < B(0x90)) & 0x20) | (MASK(c >= B(0x90)) & MASK(c < B(0xA0)) & B(0xF0));
+    const lanes d = (MASK(c >= 'a') & MASK(c <= 'z') & B(0xE0)) |
+                    (MASK(p == B(0xD0)) & MASK(c >= B(0xB0)) & MASK(c < B(0xC0)) & B(0xE0)) |
+                    (MASK(p == B(0xD1)) & after_d1) | (MASK(c == B(0xD1)) & MASK(nx < B(0xA0))) |
+                    (MASK(p == B(0xD2)) & MASK(c == B(0xAF))) | (MASK(p == B(0xD3)) & MASK(c == B(0xA9)));
     return (lanes)(c + d);
 }
 
@@ -153,38 +158,48 @@ static inline lanes lane_upper(lanes p, lanes c, lanes nx) {
  * the set. dst[0..MN_BLOCK) may be written (the caller keeps only the
  * returned prefix). Loads come straight from the input: copying to a stack
  * buffer first would stall them on store forwarding. Kept out of line (GCC
- * vectorizes worse inlined); on x86-64 Linux compiled for AVX2 and for the
- * SSE2 baseline, and the loader picks one. */
-#if defined(__GNUC__) && defined(__x86_64__) && defined(__linux__) && !defined(__clang__)
-#define MN_BLOCK_FN __attribute__((noinline, target_clones("avx2", "default")))
-#elif defined(__GNUC__)
+ * vectorizes worse inlined). This portable version is compiled for the
+ * baseline (SSE2 on x86-64); casemap_avx2.c has the same functions for CPUs
+ * with AVX2, chosen at run time. */
+#if defined(__GNUC__)
 #define MN_BLOCK_FN __attribute__((noinline))
 #else
 #define MN_BLOCK_FN
 #endif
 
-static MN_BLOCK_FN size_t block_map(const uint8_t *restrict s, size_t n, uint8_t *restrict dst,
-                                    int upper) {
-    for (size_t i = 0; i < n; i += MN_LANES) {
-        const lanes pp = lanes_load(s + i - 2), p = lanes_load(s + i - 1), c = lanes_load(s + i),
-                    nx = lanes_load(s + i + 1), nn = lanes_load(s + i + 2);
-        lanes bad = (lanes)~lane_ok(pp, p, c, nx, nn);
-        if (i + MN_LANES > n) /* bytes from s[n] on are not judged here */
-            bad &= MASK(lane_index() < (lanes){0} + (uint8_t)(n - i));
-        lanes_store(dst + i, upper ? lane_upper(p, c, nx) : lane_lower(p, c, nx));
-        if (lanes_any(bad)) {
-            uint8_t b[MN_LANES];
-            lanes_store(b, bad);
-            size_t k = 0;
-            while (b[k] == 0)
-                k++;
-            k += i;
-            while (k > 0 && mn__is_cont(s[k])) /* back to the code point's start */
-                k--;
-            return k;
-        }
-    }
-    return n;
+/* The first bad byte of a lane group starting at s + i, moved back to the
+ * start of its code point: the length of the good prefix. */
+static size_t good_prefix(const uint8_t *s, size_t i, lanes bad) {
+    uint8_t b[MN_LANES];
+    lanes_store(b, bad);
+    size_t k = 0;
+    while (b[k] == 0)
+        k++;
+    k += i;
+    while (k > 0 && mn__is_cont(s[k]))
+        k--;
+    return k;
+}
+
+#define BLOCK_LOOP(map)                                                                          \
+    for (size_t i = 0; i < n; i += MN_LANES) {                                                   \
+        const lanes pp = lanes_load(s + i - 2), p = lanes_load(s + i - 1), c = lanes_load(s + i), \
+                    nx = lanes_load(s + i + 1), nn = lanes_load(s + i + 2);                      \
+        lanes bad = (lanes)~lane_ok(pp, p, c, nx, nn);                                           \
+        if (i + MN_LANES > n) /* bytes from s[n] on are not judged here */                       \
+            bad &= MASK(lane_index() < (lanes){0} + (int8_t)(n - i));                            \
+        lanes_store(dst + i, map(p, c, nx));                                                     \
+        if (lanes_any(bad))                                                                      \
+            return good_prefix(s, i, bad);                                                       \
+    }                                                                                            \
+    return n
+
+static MN_BLOCK_FN size_t block_lower(const uint8_t *restrict s, size_t n, uint8_t *restrict dst) {
+    BLOCK_LOOP(lane_lower);
+}
+
+static MN_BLOCK_FN size_t block_upper(const uint8_t *restrict s, size_t n, uint8_t *restrict dst) {
+    BLOCK_LOOP(lane_upper);
 }
 
 /* After a block, lowercasing needs to know whether the last code point that
@@ -346,6 +361,12 @@ static int run(mn_casemap *cm, sink *k, mn_inbuf *in) {
     const uint8_t *scalar_until = s;
     const int upper = cm->mode == MN_CASE_UPPER;
     const int lower = cm->mode == MN_CASE_LOWER;
+    size_t (*block)(const uint8_t *restrict, size_t, uint8_t *restrict) =
+        upper ? block_upper : block_lower;
+#if defined(MN_HAVE_AVX2)
+    if (__builtin_cpu_supports("avx2"))
+        block = upper ? mn__block_upper_avx2 : mn__block_lower_avx2;
+#endif
     int rc = 0;
 
     while (s < e && cm->outq_len == 0) {
@@ -355,7 +376,7 @@ static int run(mn_casemap *cm, sink *k, mn_inbuf *in) {
             size_t n = MN_BLOCK;
             while (n > MN_BLOCK - 3 && mn__is_cont(s[n]))
                 n--;
-            const size_t done = block_map(s, n, k->o, upper);
+            const size_t done = block(s, n, k->o);
             if (done) {
                 if (lower)
                     cm->prev_cased = last_cased(s, done, cm->prev_cased);

@@ -26,4 +26,10 @@ int mn__utf8_decode(const uint8_t *s, size_t n, uint32_t *cp);
 /* Encode cp (a scalar value) into out[0..4); returns the length. */
 size_t mn__utf8_encode(uint32_t cp, uint8_t *out);
 
+/* The AVX2 block functions of casemap_avx2.c (see casemap.c). */
+#if defined(MN_HAVE_AVX2)
+size_t mn__block_lower_avx2(const uint8_t *restrict s, size_t n, uint8_t *restrict dst);
+size_t mn__block_upper_avx2(const uint8_t *restrict s, size_t n, uint8_t *restrict dst);
+#endif
+
 #endif
