@@ -40,6 +40,7 @@ struct mn_casemap {
     mn_case_mode mode;
     int options;
     int status;           /* MN_OK, or the error that stopped the stream */
+    int reported;         /* the error has been returned to the caller */
     uint64_t consumed;    /* input bytes taken so far (offset base) */
     uint64_t error_offset;
 
@@ -457,13 +458,11 @@ size_t mn_stream_buffer_size(void) {
     return MN_STREAM_BUFFER;
 }
 
-int mn_casemap_stream(mn_casemap *cm, mn_outbuf *out, mn_inbuf *in, int end) {
-    if (cm == NULL || out == NULL || in == NULL || in->pos > in->size || out->pos > out->size ||
-        (in->size > in->pos && in->src == NULL) || (out->size > out->pos && out->dst == NULL))
-        return MN_E_ARGUMENT;
-    if (cm->status != MN_OK)
-        return MN_E_STATE;
+static int queued_left(const mn_casemap *cm) {
+    return (int)(cm->outq_len - cm->outq_pos);
+}
 
+static int stream_body(mn_casemap *cm, mn_outbuf *out, mn_inbuf *in, int end) {
     for (;;) {
         if (cm->outq_len) {
             flush_queue(cm, out);
@@ -527,6 +526,28 @@ int mn_casemap_stream(mn_casemap *cm, mn_outbuf *out, mn_inbuf *in, int end) {
         (cm->outq_len - cm->outq_pos) + cm->part_len + (in->size - in->pos) +
         (cm->sigma_pending ? 2 + cm->hold_len : 0);
     return left > (size_t)0x7FFFFFFF ? 0x7FFFFFFF : (int)left;
+}
+
+int mn_casemap_stream(mn_casemap *cm, mn_outbuf *out, mn_inbuf *in, int end) {
+    if (cm == NULL || out == NULL || in == NULL || in->pos > in->size || out->pos > out->size ||
+        (in->size > in->pos && in->src == NULL) || (out->size > out->pos && out->dst == NULL))
+        return MN_E_ARGUMENT;
+    if (cm->status == MN_OK) {
+        const int rc = stream_body(cm, out, in, end);
+        if (rc >= 0)
+            return rc;
+    } else if (cm->reported) {
+        return MN_E_STATE;
+    }
+    /* An error stopped the stream. Everything before the bad sequence is
+     * delivered first (it may sit in the queue when the output was full);
+     * only then is the error returned, once. */
+    if (cm->outq_len)
+        flush_queue(cm, out);
+    if (cm->outq_len)
+        return end ? queued_left(cm) : MN_OK;
+    cm->reported = 1;
+    return cm->status;
 }
 
 int mn_case_map(mn_case_mode mode, int options, const char *s, size_t len, char *dst, size_t cap,

@@ -16,6 +16,11 @@
  *   0x40 E2 80 (third byte, needs pp = E2)          0x80 C2, c in B0..BF but B5
  * A lead byte (C0..FF) is valid when a continuation byte follows (two for
  * E2); leads outside the set fail at their continuation byte.
+ *
+ * A block may start right after an ill-formed lead byte that the scalar
+ * path consumed alone (say a lone D3 before an ASCII letter), so the byte
+ * before c is not always c's lead: every delta keyed on the previous byte
+ * also requires c to be a continuation byte (the fuzzer found this).
  */
 #include "internal.h"
 
@@ -104,8 +109,10 @@ static AVX2 size_t first_bad(const uint8_t *s, size_t i, __m256i bad) {
     return n
 
 /* Deltas for lowercasing (= folding) in the block set: A-Z +20; after D0 by
- * the high nibble of c: 8x +10, 9x +20, Ax -20; a lead D0 whose next byte
- * is 8x or Ax becomes D1; after D2/D3 an even c (AE Ү, A8 Ө) +1. */
+ * the high nibble of c: 8x +10, 9x +20, Ax -20 (the table is 0 for bytes
+ * that are not continuation bytes); a lead D0 whose next byte is 8x or Ax
+ * becomes D1; a continuation byte after D2/D3 that is even (AE Ү, A8 Ө)
+ * +1. */
 AVX2 size_t mn__block_lower_avx2(const uint8_t *restrict s, size_t n, uint8_t *restrict dst) {
     const __m256i after_d0 = T16(0, 0, 0, 0, 0, 0, 0, 0, 0x10, 0x20, (char)0xE0, 0, 0, 0, 0, 0);
     const __m256i d0_lead = T16(0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0);
@@ -123,7 +130,8 @@ AVX2 size_t mn__block_lower_avx2(const uint8_t *restrict s, size_t n, uint8_t *r
             _mm256_and_si256(_mm256_cmpeq_epi8(c, d0),                                           \
                              _mm256_shuffle_epi8(d0_lead,                                        \
                                                  _mm256_and_si256(_mm256_srli_epi16(nx, 4), t.nib))), \
-            _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(p, fe), d2),                     \
+            _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(p, fe), d2),    \
+                                              _mm256_cmpgt_epi8(t.cont_max, c)),                 \
                              _mm256_andnot_si256(c, one))))
     BLOCK_LOOP(LOWER_DELTA);
 #undef LOWER_DELTA
@@ -131,7 +139,8 @@ AVX2 size_t mn__block_lower_avx2(const uint8_t *restrict s, size_t n, uint8_t *r
 
 /* Deltas for uppercasing: a-z -20; after D0 a Bx byte -20; after D1 by the
  * high nibble of c: 8x +20, 9x -10; a lead D1 becomes D0 (in the block set
- * D1 is always followed by 80..9F); after D2/D3 an odd c (AF ү, A9 ө) -1. */
+ * D1 is always followed by 80..9F); an odd continuation byte after D2/D3
+ * (AF ү, A9 ө) -1. */
 AVX2 size_t mn__block_upper_avx2(const uint8_t *restrict s, size_t n, uint8_t *restrict dst) {
     const __m256i after_d0 = T16(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (char)0xE0, 0, 0, 0, 0);
     const __m256i after_d1 = T16(0, 0, 0, 0, 0, 0, 0, 0, 0x20, (char)0xF0, 0, 0, 0, 0, 0, 0);
@@ -150,7 +159,8 @@ AVX2 size_t mn__block_upper_avx2(const uint8_t *restrict s, size_t n, uint8_t *r
                 _mm256_and_si256(_mm256_cmpeq_epi8(p, d1), _mm256_shuffle_epi8(after_d1, c_hi)))), \
         _mm256_or_si256(                                                                         \
             _mm256_cmpeq_epi8(c, d1),                                                            \
-            _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(p, fe), d2),                     \
+            _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(p, fe), d2),    \
+                                              _mm256_cmpgt_epi8(t.cont_max, c)),                 \
                              _mm256_cmpeq_epi8(_mm256_and_si256(c, one), one))))
     BLOCK_LOOP(UPPER_DELTA);
 #undef UPPER_DELTA

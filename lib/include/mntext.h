@@ -129,10 +129,11 @@ MN_EXPORT void mn_casemap_reset(mn_casemap *cm);
  *  back (> 0 means: give more output room and call again with end = 1);
  *  0 means the stream is finished and fully flushed.
  *
- *  Ill-formed UTF-8 in strict mode: returns MN_E_INVALID_UTF8; the output
- *  holds everything before the bad sequence; mn_casemap_error_offset() gives
- *  its byte offset counted from the first byte ever passed to the stream.
- *  Later calls return MN_E_STATE until mn_casemap_reset(). */
+ *  Ill-formed UTF-8 in strict mode: the stream delivers the mapping of
+ *  everything before the bad sequence (over more calls if the output is
+ *  small), then returns MN_E_INVALID_UTF8 once; mn_casemap_error_offset()
+ *  gives the sequence's byte offset counted from the first byte ever passed
+ *  to the stream. Later calls return MN_E_STATE until mn_casemap_reset(). */
 MN_EXPORT int mn_casemap_stream(mn_casemap *cm, mn_outbuf *out, mn_inbuf *in, int end);
 
 /** Byte offset of the ill-formed sequence that stopped a strict stream. */
