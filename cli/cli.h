@@ -33,6 +33,10 @@ int cmd_fold(int argc, char **argv);
 void help_lower(void);
 void help_upper(void);
 void help_fold(void);
+int cmd_tokens(int argc, char **argv);
+void help_tokens(void);
+int cmd_sentences(int argc, char **argv);
+void help_sentences(void);
 
 /* Messages to stderr, prefixed "mntext: VERB: ". */
 void cli_error(const char *verb, const char *fmt, ...)
@@ -46,6 +50,10 @@ int cli_usage_error(const char *verb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* An unknown option or an unwanted value, after getopt_long returned '?':
+ * names it as the user wrote it; returns EXIT_USAGE. */
+int cli_bad_option(const char *verb, const char *arg);
 
 /* ---- input: the files named on the command line, in order, or stdin. */
 
@@ -74,6 +82,27 @@ uint64_t cli_input_line_of(const cli_input *in, const void *chunk, size_t chunk_
 
 /* Write all of buf to stdout. Returns 0, or -1 after a message. */
 int cli_write(const char *verb, const void *buf, size_t len);
+
+/* Buffered output for verbs that write many small pieces (out.c). Call
+ * begin first and flush at the end; after a write error everything is
+ * dropped and cli_out_flush()/cli_out_failed() report it. */
+void cli_out_begin(const char *verb);
+int cli_out_flush(void);
+int cli_out_failed(void);
+void cli_out_put(const void *p, size_t n);
+void cli_out_str(const char *s);
+void cli_out_char(char c);
+void cli_out_u64(uint64_t v);
+void cli_out_json(const char *s, size_t n); /* a quoted JSON string */
+void cli_out_tsv(const char *s, size_t n);  /* \ \t \n \r escaped */
+
+/* Run every input through `chunk`: the files named (stdin for none or -),
+ * in order, read in pieces; `chunk` is called with each piece and once
+ * more with end = 1 and no data at the end of each input. It returns an
+ * exit status; anything but EXIT_OK stops the run. A file that cannot be
+ * opened is reported and skipped (exit status 1 at the end). */
+typedef int (*cli_chunk_fn)(void *ctx, cli_input *in, const char *buf, size_t n, int end);
+int cli_run_inputs(const char *verb, int nfiles, char **files, cli_chunk_fn chunk, void *ctx);
 
 /* Parse --invalid=MODE. Returns 0 and sets *mode, or -1. */
 int cli_parse_invalid(const char *arg, int *mode);

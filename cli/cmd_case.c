@@ -88,7 +88,7 @@ static int run_case(int argc, char **argv, mn_case_mode mode, void (*help)(void)
     int c;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'h':
             help();
@@ -98,8 +98,10 @@ static int run_case(int argc, char **argv, mn_case_mode mode, void (*help)(void)
                 return cli_usage_error(verb, "--invalid: expected strict, replace or keep, not '%s'",
                                        optarg);
             break;
+        case ':':
+            return cli_usage_error(verb, "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage_error(verb, "unknown option '%s'", argv[optind - 1]);
+            return cli_bad_option(verb, argv[optind - 1]);
         }
     }
 

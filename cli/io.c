@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -39,6 +40,18 @@ int cli_usage_error(const char *verb, const char *fmt, ...) {
     else
         fputs("Try 'mntext --help'.\n", stderr);
     return EXIT_USAGE;
+}
+
+int cli_bad_option(const char *verb, const char *arg) {
+    /* getopt leaves the failing character in optopt; a long option, or one
+     * with a value attached (--help=3), is named whole. */
+    if (arg && arg[0] == '-' && arg[1] == '-') {
+        const char *eq = strchr(arg, '=');
+        if (eq)
+            return cli_usage_error(verb, "option '%.*s' takes no value", (int)(eq - arg), arg);
+        return cli_usage_error(verb, "unknown option '%s'", arg);
+    }
+    return cli_usage_error(verb, "unknown option '-%c'", optopt);
 }
 
 int cli_input_open(cli_input *in, const char *verb, const char *name) {
@@ -154,4 +167,39 @@ int cli_parse_invalid(const char *arg, int *mode) {
     else
         return -1;
     return 0;
+}
+
+#define CHUNK (128 * 1024)
+
+int cli_run_inputs(const char *verb, int nfiles, char **files, cli_chunk_fn chunk, void *ctx) {
+    static char buf[CHUNK];
+    char *stdin_only[] = {"-"};
+    if (nfiles == 0) {
+        files = stdin_only;
+        nfiles = 1;
+    }
+    int status = EXIT_OK;
+    for (int i = 0; i < nfiles; i++) {
+        cli_input in;
+        if (cli_input_open(&in, verb, files[i]) < 0) {
+            status = EXIT_IO; /* go on with the other files, as cat does */
+            continue;
+        }
+        int st = EXIT_OK;
+        for (;;) {
+            const long n = cli_input_read(&in, verb, buf, CHUNK);
+            if (n < 0) {
+                st = EXIT_IO;
+                break;
+            }
+            st = chunk(ctx, &in, buf, (size_t)n, n == 0);
+            if (st != EXIT_OK || n == 0)
+                break;
+            cli_input_advance(&in, buf, (size_t)n);
+        }
+        cli_input_close(&in);
+        if (st != EXIT_OK)
+            return st; /* bad data, or a read or write error: stop */
+    }
+    return status;
 }

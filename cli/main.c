@@ -10,6 +10,8 @@ static const cli_verb verbs[] = {
     {"lower", cmd_lower, "lowercase text (full Unicode, exact for Mongolian)", help_lower},
     {"upper", cmd_upper, "uppercase text", help_upper},
     {"fold", cmd_fold, "case-fold text for caseless matching", help_fold},
+    {"tokens", cmd_tokens, "split text into tokens (words, numbers, names, ...)", help_tokens},
+    {"sentences", cmd_sentences, "split text into sentences", help_sentences},
 };
 
 const cli_verb *cli_find_verb(const char *name) {

@@ -314,6 +314,8 @@ static void flush_queue(mn_casemap *cm, mn_outbuf *out) {
     size_t n = cm->outq_len - cm->outq_pos;
     if (n > room)
         n = room;
+    if (n == 0)
+        return; /* the output may be a NULL buffer of size 0 */
     memcpy((uint8_t *)out->dst + out->pos, cm->outq + cm->outq_pos, n);
     out->pos += n;
     cm->outq_pos += n;

@@ -26,6 +26,13 @@ int mn__utf8_decode(const uint8_t *s, size_t n, uint32_t *cp);
 /* Encode cp (a scalar value) into out[0..4); returns the length. */
 size_t mn__utf8_encode(uint32_t cp, uint8_t *out);
 
+/* Tokenizer internals for the sentence splitter: keep the streaming buffer
+ * from `offset` on (or (size_t)-1 for none), and find a kept offset's bytes. */
+void mn__tokenizer_pin(mn_tokenizer *t, size_t offset);
+const char *mn__tokenizer_at(const mn_tokenizer *t, size_t offset);
+/* No more input, and everything was tokenized. */
+int mn__tokenizer_at_end(const mn_tokenizer *t);
+
 /* The AVX2 block functions of casemap_avx2.c (see casemap.c). */
 #if defined(MN_HAVE_AVX2)
 size_t mn__block_lower_avx2(const uint8_t *restrict s, size_t n, uint8_t *restrict dst);

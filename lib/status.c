@@ -26,6 +26,8 @@ const char *mn_strerror(int status) {
         return "invalid argument";
     case MN_E_STATE:
         return "stream is in an error state (reset it)";
+    case MN_E_LIMIT:
+        return "input exceeds a size limit";
     default:
         return "unknown status";
     }

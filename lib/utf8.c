@@ -95,3 +95,16 @@ int mn_utf8_check(const char *s, size_t len, size_t *bad_offset) {
     }
     return MN_OK;
 }
+
+int mn_utf8_next(const char *s, size_t len, uint32_t *cp, size_t *n) {
+    if (s == NULL || len == 0 || cp == NULL || n == NULL)
+        return MN_E_ARGUMENT;
+    const int r = mn__utf8_decode((const uint8_t *)s, len, cp);
+    if (r > 0) {
+        *n = (size_t)r;
+        return MN_OK;
+    }
+    *n = r < 0 ? (size_t)-r : len; /* r == 0: a valid prefix cut by len */
+    *cp = 0xFFFD;
+    return MN_E_INVALID_UTF8;
+}

@@ -21,6 +21,7 @@
 #define MNTEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mntext_export.h"
 #include "mntext_version.h"
@@ -38,7 +39,8 @@ typedef enum mn_status {
     MN_E_INVALID_UTF8 = -2, /**< input is not valid UTF-8 (strict mode) */
     MN_E_BUFFER = -3,       /**< destination buffer too small */
     MN_E_ARGUMENT = -4,     /**< an argument is out of range or NULL */
-    MN_E_STATE = -5         /**< object is in an error state; reset it */
+    MN_E_STATE = -5,        /**< object is in an error state; reset it */
+    MN_E_LIMIT = -6         /**< input exceeds a documented size limit */
 } mn_status;
 
 /** A static English message for a status code (never NULL). */
@@ -48,7 +50,7 @@ MN_EXPORT const char *mn_strerror(int status);
  *  of the header the library was built with. */
 MN_EXPORT const char *mn_version(void);
 
-/** The Unicode version of the library's character tables, e.g. "15.0.0". */
+/** The Unicode version of the library's character tables, e.g. "15.0". */
 MN_EXPORT const char *mn_unicode_version(void);
 
 /** One line naming the library and the versions of what it was built on:
@@ -66,6 +68,12 @@ MN_EXPORT void mn_free(void *p);
  *  *bad_offset (if not NULL) set to the byte offset of the first byte of the
  *  first ill-formed sequence. */
 MN_EXPORT int mn_utf8_check(const char *s, size_t len, size_t *bad_offset);
+
+/** Decode the code point at s[0..len), len >= 1. Returns MN_OK with *cp
+ *  and *n (its length in bytes) set; or MN_E_INVALID_UTF8 with *n the
+ *  length of the maximal ill-formed subpart (1 to 3 bytes: the unit to
+ *  replace by one U+FFFD), including a sequence cut short by len. */
+MN_EXPORT int mn_utf8_next(const char *s, size_t len, uint32_t *cp, size_t *n);
 
 /* ------------------------------------------------------- stream buffers */
 
@@ -156,6 +164,119 @@ MN_EXPORT int mn_case_map(mn_case_mode mode, int options, const char *s, size_t 
  *  mn_free(). On failure *out is NULL. */
 MN_EXPORT int mn_case_map_alloc(mn_case_mode mode, int options, const char *s, size_t len,
                                 char **out, size_t *out_len, size_t *bad_offset);
+
+
+/* ------------------------------------------------------------- tokenizer */
+
+/** What a token is. */
+typedef enum mn_token_kind {
+    MN_TOKEN_WORD = 1,     /**< letters: Монгол, Дархан-Уул, УИХ-ын, COVID-19 */
+    MN_TOKEN_NUMBER,       /**< 12.5 1,234.56 -30 09:00 3-4 8-ны 50%-иар */
+    MN_TOKEN_DATE,         /**< 2022.08.18, 2022.08.18-19-нд */
+    MN_TOKEN_ABBREVIATION, /**< г.м. т.б ж.нь ам.доллар т/х U.S. */
+    MN_TOKEN_NAME,         /**< a name with its initial glued: Л.Оюун-Эрдэнэ */
+    MN_TOKEN_INITIAL,      /**< an initial before a spaced name: Л. */
+    MN_TOKEN_SUFFIX,       /**< a detached suffix after a quote: ”-ын */
+    MN_TOKEN_PUNCT,        /**< one punctuation mark, or an ellipsis */
+    MN_TOKEN_SYMBOL,       /**< symbols and emoji (with their modifiers) */
+    MN_TOKEN_URL,          /**< https://…, www.…, med.gov.mn */
+    MN_TOKEN_EMAIL,        /**< contact@mta.mn */
+    MN_TOKEN_INVALID       /**< ill-formed UTF-8 (MN_INVALID_KEEP/REPLACE) */
+} mn_token_kind;
+
+/** The kind's name in lower case ("word", "number", ...; "?" if unknown). */
+MN_EXPORT const char *mn_token_kind_name(mn_token_kind kind);
+
+/** Token flags. */
+enum {
+    MN_TOKEN_UPPER = 1 << 0,      /**< has letters, all upper case (УИХ) */
+    MN_TOKEN_TITLE = 1 << 1,      /**< first letter upper, the rest lower */
+    MN_TOKEN_LOWER = 1 << 2,      /**< has letters, all lower case */
+    MN_TOKEN_CYRILLIC = 1 << 3,   /**< has Cyrillic letters */
+    MN_TOKEN_LATIN = 1 << 4,      /**< has Latin letters */
+    MN_TOKEN_MONGOLIAN = 1 << 5,  /**< has traditional Mongolian script */
+    MN_TOKEN_OTHER = 1 << 6,      /**< has letters of other scripts */
+    MN_TOKEN_SUFFIXED = 1 << 7,   /**< ends in a hyphen-attached case suffix;
+                                       base_len says where it starts */
+    MN_TOKEN_SPACE_BEFORE = 1 << 8, /**< white space (or the start) precedes */
+    MN_TOKEN_LINE_START = 1 << 9, /**< first token of its line */
+    MN_TOKEN_PARA_START = 1 << 10 /**< a blank line precedes it */
+};
+
+/** A token: a half-open byte range [start, end) of the input. */
+typedef struct mn_token {
+    const char *text;    /**< the token's bytes (borrowed, see below) */
+    size_t len;          /**< end - start */
+    size_t start, end;   /**< byte offsets from the start of the input */
+    size_t base_len;     /**< bytes before a hyphen suffix (УИХ of УИХ-ын);
+                              len when there is none */
+    mn_token_kind kind;
+    unsigned flags;      /**< MN_TOKEN_* flags */
+} mn_token;
+
+typedef struct mn_tokenizer mn_tokenizer;
+
+/** Create a tokenizer. `options` is one of MN_INVALID_*: strict makes
+ *  ill-formed UTF-8 an error; keep and replace make each maximal
+ *  ill-formed subpart a MN_TOKEN_INVALID token. */
+MN_EXPORT int mn_tokenizer_new(mn_tokenizer **out, int options);
+MN_EXPORT void mn_tokenizer_free(mn_tokenizer *t);
+
+/** Tokenize a whole buffer: tokens point into s (which must stay alive and
+ *  unchanged while they are used) and offsets count from s. Replaces any
+ *  earlier input, and resets a stream (set(t, NULL, 0) to start over). */
+MN_EXPORT int mn_tokenizer_set(mn_tokenizer *t, const char *s, size_t len);
+
+/** Streaming: append the next piece of an unbounded input (copied; end = 1
+ *  with the last piece, possibly empty). Offsets count from the first byte
+ *  ever fed. Token text stays valid until the next call of feed. Tokens are
+ *  never cut at a piece's edge: the tokenizer waits for the white space
+ *  that ends a run of text. A run of more than MN_TOKENIZER_MAX_RUN bytes
+ *  without white space fails with MN_E_LIMIT. */
+MN_EXPORT int mn_tokenizer_feed(mn_tokenizer *t, const char *s, size_t len, int end);
+
+/** Bytes of non-white text the streaming tokenizer holds at most. */
+#define MN_TOKENIZER_MAX_RUN (1u << 20)
+
+/** The next token. Returns 1 and fills *tok; 0 when no token is available
+ *  (the end of a set buffer, or a stream needs more input: feed it); a
+ *  negative status on error (MN_E_INVALID_UTF8 in strict mode, at
+ *  mn_tokenizer_error_offset(); MN_E_LIMIT). */
+MN_EXPORT int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok);
+
+/** Offset of the ill-formed sequence or over-long run that stopped it. */
+MN_EXPORT size_t mn_tokenizer_error_offset(const mn_tokenizer *t);
+
+/* ------------------------------------------------------- sentence splitter */
+
+/** A sentence: the byte range from its first token's start to its last
+ *  token's end, and those tokens (borrowed: valid until the next call). */
+typedef struct mn_sentence {
+    const char *text;
+    size_t len;
+    size_t start, end;
+    const mn_token *tokens;
+    size_t ntokens;
+} mn_sentence;
+
+typedef struct mn_sentencer mn_sentencer;
+
+/** Longest sentence, in tokens: a longer one is cut there (the rest
+ *  continues as the next sentence). */
+#define MN_SENTENCE_MAX_TOKENS 4096u
+
+/** Create a sentence splitter (options: MN_INVALID_*, as for tokens). */
+MN_EXPORT int mn_sentencer_new(mn_sentencer **out, int options);
+MN_EXPORT void mn_sentencer_free(mn_sentencer *s);
+/** Split a whole buffer (borrowed, as mn_tokenizer_set). */
+MN_EXPORT int mn_sentencer_set(mn_sentencer *s, const char *text, size_t len);
+/** Streaming, as mn_tokenizer_feed: a sentence's text stays valid until
+ *  the next feed. */
+MN_EXPORT int mn_sentencer_feed(mn_sentencer *s, const char *text, size_t len, int end);
+/** The next sentence: 1 and *out filled; 0 when none is ready (end of a
+ *  set buffer, or feed more); a negative status on error. */
+MN_EXPORT int mn_sentencer_next(mn_sentencer *s, mn_sentence *out);
+MN_EXPORT size_t mn_sentencer_error_offset(const mn_sentencer *s);
 
 #ifdef __cplusplus
 }

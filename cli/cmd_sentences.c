@@ -1,0 +1,132 @@
+/* cmd_sentences.c: the verb sentences. */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+void help_sentences(void) {
+    printf("Usage: mntext sentences [--format text|jsonl] [--invalid=MODE] [FILE...]\n"
+           "\n"
+           "Split Mongolian text into sentences. A sentence ends after . ! ? \xE2\x80\xA6 (and closing\n"
+           "quotes) when a new one starts, also without a space (байна.Тэгвэл); never\n"
+           "after an initial (Л. Оюун-Эрдэнэ), a known abbreviation (г.м., т.б.), inside\n"
+           "a number, or after a numbered heading's number (2. Хууль ...). A blank line\n"
+           "ends a sentence; an ALL-CAPS headline, a bullet line or a line ending in ':'\n"
+           "is a sentence of its own; a line that continues in lower case is joined.\n"
+           "\n"
+           "Formats:\n"
+           "  text   one sentence per line, its line breaks shown as spaces (the default)\n"
+           "  jsonl  one JSON object per sentence: text, start, end (byte offsets from\n"
+           "         the start of each input, end exclusive; text as in the input)\n"
+           "\n"
+           "Options:\n"
+           "  -f, --format=FMT  output format\n"
+           "  --invalid=MODE    strict (default), keep or replace, as for tokens\n"
+           "  -h, --help        show this help\n");
+}
+
+typedef struct sent_ctx {
+    const char *verb;
+    int jsonl;
+    mn_sentencer *sn;
+} sent_ctx;
+
+static void put_text_line(const char *s, size_t n) {
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '\n' && s[i] != '\r')
+            continue;
+        cli_out_put(s + run, i - run);
+        if (!(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))
+            cli_out_char(' ');
+        run = i + 1;
+    }
+    cli_out_put(s + run, n - run);
+    cli_out_char('\n');
+}
+
+static int sentences_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
+    sent_ctx *c = ctx;
+    int rc = mn_sentencer_feed(c->sn, buf, n, end);
+    mn_sentence s;
+    while (rc >= 0 && (rc = mn_sentencer_next(c->sn, &s)) == 1) {
+        if (c->jsonl) {
+            cli_out_str("{\"text\":");
+            cli_out_json(s.text, s.len);
+            cli_out_str(",\"start\":");
+            cli_out_u64(s.start);
+            cli_out_str(",\"end\":");
+            cli_out_u64(s.end);
+            cli_out_str("}\n");
+        } else {
+            put_text_line(s.text, s.len);
+        }
+    }
+    if (rc < 0) {
+        const size_t off = mn_sentencer_error_offset(c->sn);
+        cli_out_flush();
+        if (rc == MN_E_INVALID_UTF8) {
+            cli_error(c->verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
+                      (unsigned long long)off, (unsigned long long)cli_input_line_of(in, buf, n, off));
+            return EXIT_DATA;
+        }
+        if (rc == MN_E_LIMIT) {
+            cli_error(c->verb, "%s: more than %u bytes without white space at byte %llu", in->label,
+                      (unsigned)MN_TOKENIZER_MAX_RUN, (unsigned long long)off);
+            return EXIT_DATA;
+        }
+        cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
+        return EXIT_IO;
+    }
+    if (end)
+        mn_sentencer_set(c->sn, NULL, 0); /* the next input starts over */
+    return cli_out_failed() ? EXIT_IO : EXIT_OK;
+}
+
+int cmd_sentences(int argc, char **argv) {
+    const char *verb = argv[0];
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"invalid", required_argument, NULL, 'i'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    sent_ctx c = {verb, 0, NULL};
+    int invalid = MN_INVALID_STRICT, opt;
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "+:hf:", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
+            help_sentences();
+            return EXIT_OK;
+        case 'f':
+            if (strcmp(optarg, "text") == 0)
+                c.jsonl = 0;
+            else if (strcmp(optarg, "jsonl") == 0)
+                c.jsonl = 1;
+            else
+                return cli_usage_error(verb, "--format: expected text or jsonl, not '%s'", optarg);
+            break;
+        case 'i':
+            if (cli_parse_invalid(optarg, &invalid) < 0)
+                return cli_usage_error(verb, "--invalid: expected strict, replace or keep, not '%s'",
+                                       optarg);
+            break;
+        case ':':
+            return cli_usage_error(verb, "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return cli_bad_option(verb, argv[optind - 1]);
+        }
+    }
+    if (mn_sentencer_new(&c.sn, invalid) != MN_OK) {
+        cli_error(verb, "out of memory");
+        return EXIT_IO;
+    }
+    cli_out_begin(verb);
+    int status = cli_run_inputs(verb, argc - optind, argv + optind, sentences_chunk, &c);
+    if (cli_out_flush() < 0 && status == EXIT_OK)
+        status = EXIT_IO;
+    mn_sentencer_free(c.sn);
+    return status;
+}

@@ -1,0 +1,218 @@
+/* cmd_tokens.c: the verb tokens. */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { FMT_TEXT, FMT_TSV, FMT_JSONL, FMT_CONLLU };
+
+void help_tokens(void) {
+    printf("Usage: mntext tokens [--format text|tsv|jsonl|conllu] [--invalid=MODE] [FILE...]\n"
+           "\n"
+           "Split Mongolian text into tokens: words (Дархан-Уул, УИХ-ын, COVID-19-ийн),\n"
+           "numbers and dates (8-15-ны, 50%%-иар, 2022.08.18-19-НИЙ), names with their\n"
+           "initials (Л.Оюун-Эрдэнэ), abbreviations (г.м., т.б, ам.доллар, т/х),\n"
+           "detached suffixes (\xE2\x80\x9D-ын), URLs, e-mail addresses, punctuation and symbols.\n"
+           "Offsets are bytes from the start of each input, as given (0-based, end\n"
+           "exclusive); tokens and the white space between them are the whole input.\n"
+           "\n"
+           "Formats:\n"
+           "  text    one token per line (the default)\n"
+           "  tsv     START TAB END TAB KIND TAB TOKEN; in TOKEN, \\\\ \\t \\n \\r stand\n"
+           "          for backslash, tab, newline and carriage return\n"
+           "  jsonl   one JSON object per token: text, kind, start, end, and base (the\n"
+           "          part before a hyphen-attached case suffix) when there is one\n"
+           "  conllu  CoNLL-U: sentences with # sent_id and # text, token lines with\n"
+           "          SpaceAfter=No where no white space follows\n"
+           "Kinds: word number date abbreviation name initial suffix punct symbol url\n"
+           "email invalid.\n"
+           "\n"
+           "Options:\n"
+           "  -f, --format=FMT  output format (see above)\n"
+           "  --invalid=MODE    strict (default): stop at ill-formed UTF-8 with exit 65;\n"
+           "                    keep or replace: make it a token of kind invalid\n"
+           "  -h, --help        show this help\n");
+}
+
+typedef struct tok_ctx {
+    const char *verb;
+    int format;
+    mn_tokenizer *tk;
+    mn_sentencer *sn;
+    uint64_t sent_id;
+} tok_ctx;
+
+static int report(const tok_ctx *c, cli_input *in, int rc, size_t off, const char *buf, size_t n) {
+    if (rc == MN_E_INVALID_UTF8) {
+        cli_out_flush();
+        cli_error(c->verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
+                  (unsigned long long)off, (unsigned long long)cli_input_line_of(in, buf, n, off));
+        return EXIT_DATA;
+    }
+    cli_out_flush();
+    if (rc == MN_E_LIMIT) {
+        cli_error(c->verb, "%s: more than %u bytes without white space at byte %llu", in->label,
+                  (unsigned)MN_TOKENIZER_MAX_RUN, (unsigned long long)off);
+        return EXIT_DATA;
+    }
+    cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
+    return EXIT_IO;
+}
+
+static void put_token(const tok_ctx *c, const mn_token *t) {
+    switch (c->format) {
+    case FMT_TEXT:
+        cli_out_put(t->text, t->len);
+        cli_out_char('\n');
+        break;
+    case FMT_TSV:
+        cli_out_u64(t->start);
+        cli_out_char('\t');
+        cli_out_u64(t->end);
+        cli_out_char('\t');
+        cli_out_str(mn_token_kind_name(t->kind));
+        cli_out_char('\t');
+        cli_out_tsv(t->text, t->len);
+        cli_out_char('\n');
+        break;
+    default:
+        cli_out_str("{\"text\":");
+        cli_out_json(t->text, t->len);
+        cli_out_str(",\"kind\":\"");
+        cli_out_str(mn_token_kind_name(t->kind));
+        cli_out_str("\",\"start\":");
+        cli_out_u64(t->start);
+        cli_out_str(",\"end\":");
+        cli_out_u64(t->end);
+        if (t->flags & MN_TOKEN_SUFFIXED) {
+            cli_out_str(",\"base\":");
+            cli_out_json(t->text, t->base_len);
+        }
+        cli_out_str("}\n");
+    }
+}
+
+/* A CoNLL-U FORM may not contain spaces or be empty. */
+static void put_conllu_field(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        const char ch = s[i];
+        if (ch == '\t' || ch == '\n' || ch == '\r' || ch == ' ')
+            cli_out_char('_');
+        else
+            cli_out_char(ch);
+    }
+}
+
+static void put_sentence_conllu(tok_ctx *c, const mn_sentence *s) {
+    cli_out_str("# sent_id = ");
+    cli_out_u64(++c->sent_id);
+    cli_out_str("\n# text = ");
+    for (size_t i = 0; i < s->len; i++) { /* one line: white space runs as one space */
+        const char ch = s->text[i];
+        if (ch == '\n' || ch == '\r' || ch == '\t') {
+            if (i + 1 < s->len && (s->text[i + 1] == '\n' || s->text[i + 1] == '\r'))
+                continue;
+            cli_out_char(' ');
+        } else {
+            cli_out_char(ch);
+        }
+    }
+    cli_out_char('\n');
+    for (size_t k = 0; k < s->ntokens; k++) {
+        const mn_token *t = &s->tokens[k];
+        cli_out_u64(k + 1);
+        cli_out_char('\t');
+        put_conllu_field(t->text, t->len);
+        cli_out_str("\t_\t_\t_\t_\t_\t_\t_\t");
+        const int space_after = k + 1 < s->ntokens ? s->tokens[k + 1].start > t->end : 1;
+        cli_out_str(space_after ? "_" : "SpaceAfter=No");
+        cli_out_char('\n');
+    }
+    cli_out_char('\n');
+}
+
+static int tokens_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
+    tok_ctx *c = ctx;
+    int rc;
+    if (c->format == FMT_CONLLU) {
+        rc = mn_sentencer_feed(c->sn, buf, n, end);
+        mn_sentence s;
+        if (rc == MN_OK)
+            while ((rc = mn_sentencer_next(c->sn, &s)) == 1)
+                put_sentence_conllu(c, &s);
+        if (rc < 0)
+            return report(c, in, rc, mn_sentencer_error_offset(c->sn), buf, n);
+    } else {
+        rc = mn_tokenizer_feed(c->tk, buf, n, end);
+        mn_token t;
+        if (rc == MN_OK)
+            while ((rc = mn_tokenizer_next(c->tk, &t)) == 1)
+                put_token(c, &t);
+        if (rc < 0)
+            return report(c, in, rc, mn_tokenizer_error_offset(c->tk), buf, n);
+    }
+    if (end) { /* the next input starts over */
+        if (c->format == FMT_CONLLU)
+            mn_sentencer_set(c->sn, NULL, 0);
+        else
+            mn_tokenizer_set(c->tk, NULL, 0);
+    }
+    if (cli_out_failed())
+        return EXIT_IO;
+    return EXIT_OK;
+}
+
+int cmd_tokens(int argc, char **argv) {
+    const char *verb = argv[0];
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"invalid", required_argument, NULL, 'i'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    tok_ctx c = {verb, FMT_TEXT, NULL, NULL, 0};
+    int invalid = MN_INVALID_STRICT, opt;
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "+:hf:", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
+            help_tokens();
+            return EXIT_OK;
+        case 'f':
+            if (strcmp(optarg, "text") == 0)
+                c.format = FMT_TEXT;
+            else if (strcmp(optarg, "tsv") == 0)
+                c.format = FMT_TSV;
+            else if (strcmp(optarg, "jsonl") == 0)
+                c.format = FMT_JSONL;
+            else if (strcmp(optarg, "conllu") == 0)
+                c.format = FMT_CONLLU;
+            else
+                return cli_usage_error(verb, "--format: expected text, tsv, jsonl or conllu, not '%s'",
+                                       optarg);
+            break;
+        case 'i':
+            if (cli_parse_invalid(optarg, &invalid) < 0)
+                return cli_usage_error(verb, "--invalid: expected strict, replace or keep, not '%s'",
+                                       optarg);
+            break;
+        case ':':
+            return cli_usage_error(verb, "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return cli_bad_option(verb, argv[optind - 1]);
+        }
+    }
+    int rc = c.format == FMT_CONLLU ? mn_sentencer_new(&c.sn, invalid) : mn_tokenizer_new(&c.tk, invalid);
+    if (rc != MN_OK) {
+        cli_error(verb, "%s", mn_strerror(rc));
+        return EXIT_IO;
+    }
+    cli_out_begin(verb);
+    int status = cli_run_inputs(verb, argc - optind, argv + optind, tokens_chunk, &c);
+    if (cli_out_flush() < 0 && status == EXIT_OK)
+        status = EXIT_IO;
+    mn_tokenizer_free(c.tk);
+    mn_sentencer_free(c.sn);
+    return status;
+}

@@ -1,0 +1,278 @@
+/*
+ * sentences.c: the sentence splitter, on top of the tokenizer.
+ *
+ * A boundary is decided between the last token P of the pending sentence
+ * and the next token N:
+ *  - a blank line before N always ends the sentence;
+ *  - at a line break: the sentence ends when P is terminal punctuation, when
+ *    the line was an ALL-CAPS headline, a bullet line or ended in ':', or
+ *    when N starts a bullet line; otherwise, if N starts in lower case the
+ *    line was merely wrapped and the sentence goes on; if N starts with a
+ *    capital, a digit or an opening quote, a new sentence starts;
+ *  - within a line: after terminal punctuation (. ! ? … ... and closing
+ *    quotes or brackets after them) when N starts a sentence (a capital, a
+ *    digit, an opening quote or bracket, a dash), with or without a space
+ *    (байна.Тэгвэл); never after a numbered heading's number ("2." at the
+ *    start of a line). Initials (Л.), abbreviations (г.м., т.б.) and numbers
+ *    (1,234.56) are single tokens that include their dots, so they never
+ *    look like terminal punctuation.
+ * A sentence longer than MN_SENTENCE_MAX_TOKENS tokens is cut there.
+ */
+#include <string.h>
+
+#include "chars.h"
+#include "internal.h"
+
+struct mn_sentencer {
+    mn_tokenizer *tok;
+    int streaming;
+    int status;
+    size_t error_offset;
+
+    mn_token *pending; /* the sentence being built (offsets; text fixed up on output) */
+    size_t npending;
+    mn_token *out;     /* the sentence handed out last */
+    size_t nout;
+    int have_next;     /* a token read ahead that starts the next sentence */
+    mn_token next;
+
+    /* the current line of the pending sentence */
+    int line_caps_ok, line_letters, line_bullet;
+};
+
+int mn_sentencer_new(mn_sentencer **out, int options) {
+    if (out == NULL)
+        return MN_E_ARGUMENT;
+    *out = NULL;
+    mn_sentencer *s = mn__malloc(sizeof *s);
+    if (s == NULL)
+        return MN_E_NOMEM;
+    memset(s, 0, sizeof *s);
+    int rc = mn_tokenizer_new(&s->tok, options);
+    s->pending = mn__malloc(MN_SENTENCE_MAX_TOKENS * sizeof *s->pending);
+    s->out = mn__malloc(MN_SENTENCE_MAX_TOKENS * sizeof *s->out);
+    if (rc == MN_OK && (s->pending == NULL || s->out == NULL))
+        rc = MN_E_NOMEM;
+    if (rc != MN_OK) {
+        mn_sentencer_free(s);
+        return rc;
+    }
+    *out = s;
+    return MN_OK;
+}
+
+void mn_sentencer_free(mn_sentencer *s) {
+    if (s == NULL)
+        return;
+    mn_tokenizer_free(s->tok);
+    mn_free(s->pending);
+    mn_free(s->out);
+    mn_free(s);
+}
+
+static void restart(mn_sentencer *s) {
+    s->status = MN_OK;
+    s->error_offset = 0;
+    s->npending = s->nout = 0;
+    s->have_next = 0;
+}
+
+int mn_sentencer_set(mn_sentencer *s, const char *text, size_t len) {
+    if (s == NULL)
+        return MN_E_ARGUMENT;
+    restart(s);
+    s->streaming = 0;
+    return mn_tokenizer_set(s->tok, text, len);
+}
+
+int mn_sentencer_feed(mn_sentencer *s, const char *text, size_t len, int end) {
+    if (s == NULL)
+        return MN_E_ARGUMENT;
+    if (!s->streaming) {
+        restart(s);
+        s->streaming = 1;
+    }
+    /* Keep the pending sentence's bytes (and a read-ahead token's). */
+    const size_t from = s->npending ? s->pending[0].start : s->have_next ? s->next.start : (size_t)-1;
+    mn__tokenizer_pin(s->tok, from);
+    const int rc = mn_tokenizer_feed(s->tok, text, len, end);
+    if (rc != MN_OK)
+        return rc;
+    /* The buffer may have moved: point the kept tokens at their bytes. */
+    for (size_t k = 0; k < s->npending; k++)
+        s->pending[k].text = mn__tokenizer_at(s->tok, s->pending[k].start);
+    if (s->have_next)
+        s->next.text = mn__tokenizer_at(s->tok, s->next.start);
+    return MN_OK;
+}
+
+size_t mn_sentencer_error_offset(const mn_sentencer *s) {
+    return s ? s->error_offset : 0;
+}
+
+/* ------------------------------------------------------------ the rules */
+
+static uint32_t first_cp(const mn_token *t) {
+    uint32_t cp = 0;
+    if (t->len == 0 || mn__utf8_decode((const uint8_t *)t->text, t->len, &cp) <= 0)
+        return 0;
+    return cp;
+}
+
+static uint32_t last_cp(const mn_token *t) {
+    if (t->len == 0)
+        return 0;
+    size_t i = t->len - 1;
+    while (i > 0 && mn__is_cont((uint8_t)t->text[i]))
+        i--;
+    uint32_t cp = 0;
+    if (mn__utf8_decode((const uint8_t *)t->text + i, t->len - i, &cp) <= 0)
+        return 0;
+    return cp;
+}
+
+static int is_terminal_mark(uint32_t cp) {
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */ || cp == 0x203C ||
+           cp == 0x2047 || cp == 0x2048 || cp == 0x2049 || cp == 0x1803 /* Mongolian full stop */ ||
+           cp == 0x1809;
+}
+
+static int is_bullet(const mn_token *t) {
+    if (t->kind == MN_TOKEN_PUNCT || t->kind == MN_TOKEN_SYMBOL) {
+        const uint32_t cp = first_cp(t);
+        return t->len <= 3 && (cp == 0x2022 || cp == 0x2023 || cp == 0x25CF || cp == 0x25AA ||
+                               cp == 0x25E6 || cp == 0x2043 || cp == '-' || cp == '*' ||
+                               cp == 0x2013 || cp == 0x2014 || cp == 0x00B7);
+    }
+    return 0;
+}
+
+/* Does token N look like the start of a sentence? */
+static int starts_sentence(const mn_token *n) {
+    const uint32_t cp = first_cp(n);
+    const mn_charinfo ci = mn__charinfo(cp);
+    if (ci.cls == CC_LETTER)
+        return (ci.flags & CF_UPPER) != 0 || (ci.flags & (CF_UPPER | CF_LOWER)) == 0;
+    return ci.cls == CC_DIGIT || ci.cls == CC_OPEN || n->kind == MN_TOKEN_NUMBER ||
+           n->kind == MN_TOKEN_DATE || n->kind == MN_TOKEN_URL || is_bullet(n) || cp == 0x2014 ||
+           cp == 0x2013;
+}
+
+static int starts_lower(const mn_token *n) {
+    const mn_charinfo ci = mn__charinfo(first_cp(n));
+    return ci.cls == CC_LETTER && (ci.flags & CF_LOWER);
+}
+
+/* Is the pending sentence's last token terminal punctuation (possibly
+ * followed by closing quotes or brackets)? */
+static int ends_terminal(const mn_sentencer *s) {
+    for (size_t k = s->npending; k-- > 0;) {
+        const mn_token *p = &s->pending[k];
+        if (p->kind != MN_TOKEN_PUNCT)
+            return 0;
+        const uint32_t cp = last_cp(p);
+        if (is_terminal_mark(cp))
+            return 1;
+        const mn_charinfo ci = mn__charinfo(cp);
+        if (!(ci.cls == CC_CLOSE || cp == '"' || cp == '\''))
+            return 0;
+    }
+    return 0;
+}
+
+/* "2." / "IV." / "а." at the start of a line: a numbered heading. */
+static int numbered_heading(const mn_sentencer *s) {
+    if (s->npending != 2)
+        return 0;
+    const mn_token *a = &s->pending[0], *dot = &s->pending[1];
+    return (a->flags & MN_TOKEN_LINE_START) && dot->len == 1 && dot->text[0] == '.' &&
+           (a->kind == MN_TOKEN_NUMBER || (a->kind == MN_TOKEN_WORD && a->len <= 4));
+}
+
+/* Is there a sentence boundary before token n? */
+static int boundary(const mn_sentencer *s, const mn_token *n) {
+    if (s->npending == 0)
+        return 0;
+    if (s->npending >= MN_SENTENCE_MAX_TOKENS)
+        return 1;
+    if (n->flags & MN_TOKEN_PARA_START)
+        return 1;
+    const mn_token *p = &s->pending[s->npending - 1];
+    if (n->flags & MN_TOKEN_LINE_START) {
+        if (ends_terminal(s) && !numbered_heading(s))
+            return 1;
+        if (s->line_letters >= 2 && s->line_caps_ok)
+            return 1; /* an ALL-CAPS headline */
+        if (s->line_bullet || is_bullet(n))
+            return 1;
+        if (p->kind == MN_TOKEN_PUNCT && last_cp(p) == ':')
+            return 1;
+        if (n->kind == MN_TOKEN_NUMBER && (n->flags & MN_TOKEN_LINE_START))
+            return 1; /* a numbered line */
+        return !starts_lower(n);
+    }
+    return ends_terminal(s) && !numbered_heading(s) && starts_sentence(n);
+}
+
+static void add(mn_sentencer *s, const mn_token *t) {
+    if (s->npending == 0 || (t->flags & MN_TOKEN_LINE_START)) {
+        s->line_caps_ok = 1;
+        s->line_letters = 0;
+        s->line_bullet = is_bullet(t);
+    }
+    if (t->flags & (MN_TOKEN_UPPER | MN_TOKEN_LOWER | MN_TOKEN_TITLE)) {
+        s->line_letters++;
+        if (!(t->flags & MN_TOKEN_UPPER) && t->kind != MN_TOKEN_SUFFIX)
+            s->line_caps_ok = 0;
+    }
+    s->pending[s->npending++] = *t;
+}
+
+/* Hand out the pending sentence. */
+static int emit(mn_sentencer *s, mn_sentence *out) {
+    memcpy(s->out, s->pending, s->npending * sizeof *s->out);
+    s->nout = s->npending;
+    s->npending = 0;
+    for (size_t k = 0; k < s->nout; k++) /* the buffer may have moved since */
+        s->out[k].text = mn__tokenizer_at(s->tok, s->out[k].start);
+    out->start = s->out[0].start;
+    out->end = s->out[s->nout - 1].end;
+    out->text = s->out[0].text;
+    out->len = out->end - out->start;
+    out->tokens = s->out;
+    out->ntokens = s->nout;
+    return 1;
+}
+
+int mn_sentencer_next(mn_sentencer *s, mn_sentence *out) {
+    if (s == NULL || out == NULL)
+        return MN_E_ARGUMENT;
+    if (s->status != MN_OK)
+        return s->status;
+    if (s->have_next) {
+        s->have_next = 0;
+        add(s, &s->next);
+    }
+    for (;;) {
+        mn_token t;
+        const int rc = mn_tokenizer_next(s->tok, &t);
+        if (rc < 0) {
+            s->status = rc;
+            s->error_offset = mn_tokenizer_error_offset(s->tok);
+            return rc;
+        }
+        if (rc == 0) {
+            /* No token now: at the end, the pending sentence is complete. */
+            const int at_end = !s->streaming || mn__tokenizer_at_end(s->tok);
+            if (at_end && s->npending)
+                return emit(s, out);
+            return 0;
+        }
+        if (boundary(s, &t)) {
+            s->next = t;
+            s->have_next = 1;
+            return emit(s, out);
+        }
+        add(s, &t);
+    }
+}
