@@ -145,7 +145,7 @@ struct mn_tokenizer {
 
     /* context of the previous token */
     size_t prev_end; /* absolute */
-    int have_prev, prev_closing, line_start, para_start;
+    int have_prev, prev_closing, line_start, para_start, space_before;
     size_t pin; /* streaming: keep bytes from this offset (or (size_t)-1) */
 
     word_list abbr, suffixes, tlds;
@@ -166,6 +166,7 @@ static void restart(mn_tokenizer *t) {
     t->have_prev = t->prev_closing = 0;
     t->line_start = 1;
     t->para_start = 0;
+    t->space_before = 1; /* the start of the input counts as white space */
     t->pin = (size_t)-1;
 }
 
@@ -653,6 +654,16 @@ static int run_ready(mn_tokenizer *t) {
         const ch c = at(t, i);
         if (c.cut)
             return 0; /* a sequence split at the end of the buffer */
+        if (c.cls == CC_NNBSP && c.len > 0) {
+            /* U+202F joins a Mongolian-script suffix: part of the run */
+            const ch n = at(t, i + (size_t)c.len);
+            if (n.cut || n.len == 0)
+                return 0;
+            if (n.cls == CC_LETTER && (n.flags & CF_MONGOLIAN)) {
+                i += (size_t)c.len;
+                continue;
+            }
+        }
         if (is_space(c))
             break;
         i += (size_t)(c.len > 0 ? c.len : -c.len);
@@ -676,7 +687,6 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
     if (t->status != MN_OK)
         return t->status;
     /* White space: skip it, noting line breaks. */
-    int saw_space = t->pos == 0 && t->base == 0;
     for (;;) {
         if (t->pos >= t->len)
             return 0;
@@ -690,9 +700,12 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
                 t->para_start = 1; /* a line with nothing but white space */
             t->line_start = 1;
         }
-        saw_space = 1;
+        t->space_before = 1;
         t->pos += (size_t)c.len;
     }
+    /* (kept in the state: a stream may skip the space in one call and
+     * return the token in a later one) */
+    const int saw_space = t->space_before;
     if (!run_ready(t)) {
         if (t->len - t->pos > MN_TOKENIZER_MAX_RUN) {
             t->status = MN_E_LIMIT;
@@ -872,6 +885,6 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
     t->prev_closing = kind == MN_TOKEN_PUNCT && tok->len == (size_t)c.len &&
                       (c.cls == CC_CLOSE || (c.cls == CC_OPEN && attached) ||
                        ((c.cp == '"' || c.cp == '\'') && !saw_space));
-    t->line_start = t->para_start = 0;
+    t->line_start = t->para_start = t->space_before = 0;
     return 1;
 }
