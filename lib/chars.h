@@ -37,5 +37,15 @@ typedef struct mn_charinfo {
 } mn_charinfo;
 
 mn_charinfo mn__charinfo(uint32_t cp);
+extern const mn_charinfo mn__ascii_info[128];
+
+/* Cyrillic U+0400..U+047F (UTF-8 lead D0 or D1): all letters. */
+static inline uint8_t mn__cyrillic_flags(uint32_t cp) {
+    if (cp < 0x0430)
+        return CF_CYRILLIC | CF_UPPER;
+    if (cp < 0x0460)
+        return CF_CYRILLIC | CF_LOWER;
+    return CF_CYRILLIC | ((cp & 1) ? CF_LOWER : CF_UPPER);
+}
 
 #endif

@@ -49,6 +49,7 @@
 
 typedef struct word_list {
     char (*form)[MN_MAX_FORM]; /* lower-cased, NUL-terminated */
+    uint8_t *len;              /* its length in bytes */
     uint8_t *prefix;           /* abbreviations: glues to the next word */
     size_t n;
 } word_list;
@@ -76,8 +77,9 @@ static int list_parse(word_list *wl, const char *text, int with_kind) {
     cap++;
     wl->form = mn__malloc(cap * sizeof *wl->form);
     wl->prefix = mn__malloc(cap);
+    wl->len = mn__malloc(cap);
     wl->n = 0;
-    if (wl->form == NULL || wl->prefix == NULL)
+    if (wl->form == NULL || wl->prefix == NULL || wl->len == NULL)
         return MN_E_NOMEM;
     const char *p = text;
     while (*p) {
@@ -91,6 +93,7 @@ static int list_parse(word_list *wl, const char *text, int with_kind) {
         if (fend > p && *p != '#' && (size_t)(fend - p) < MN_MAX_FORM) {
             memcpy(wl->form[wl->n], p, (size_t)(fend - p));
             wl->form[wl->n][fend - p] = '\0';
+            wl->len[wl->n] = (uint8_t)(fend - p);
             wl->prefix[wl->n] = (uint8_t)(with_kind && tab && strncmp(tab + 1, "prefix", 6) == 0);
             wl->n++;
         }
@@ -101,6 +104,7 @@ static int list_parse(word_list *wl, const char *text, int with_kind) {
 
 static void list_free(word_list *wl) {
     mn_free(wl->form);
+    mn_free(wl->len);
     mn_free(wl->prefix);
 }
 
@@ -121,9 +125,11 @@ static int equal_ci(const uint8_t *s, size_t n, const char *form) {
     return i == n && *f == '\0';
 }
 
+/* Is s[0..n) in the list? Upper and lower case of ASCII and Cyrillic have
+ * the same UTF-8 length, so only entries of length n can match. */
 static int list_has(const word_list *wl, const uint8_t *s, size_t n) {
     for (size_t k = 0; k < wl->n; k++) {
-        if (equal_ci(s, n, wl->form[k]))
+        if (wl->len[k] == n && equal_ci(s, n, wl->form[k]))
             return 1;
     }
     return 0;
@@ -142,6 +148,7 @@ struct mn_tokenizer {
     uint8_t *own;   /* streaming buffer (buf == own) */
     size_t own_cap;
     size_t run_end; /* streaming: the current run is complete up to here */
+    size_t safe;    /* streaming: runs that start before this are complete */
 
     /* context of the previous token */
     size_t prev_end; /* absolute */
@@ -161,7 +168,7 @@ const char *mn_token_kind_name(mn_token_kind kind) {
 static void restart(mn_tokenizer *t) {
     t->status = MN_OK;
     t->error_offset = 0;
-    t->pos = t->base = t->len = t->run_end = 0;
+    t->pos = t->base = t->len = t->run_end = t->safe = 0;
     t->prev_end = 0;
     t->have_prev = t->prev_closing = 0;
     t->line_start = 1;
@@ -213,6 +220,23 @@ int mn_tokenizer_set(mn_tokenizer *t, const char *s, size_t len) {
     return MN_OK;
 }
 
+/* The last ASCII white-space byte w that is directly followed by a
+ * complete visible character (ASCII, or two-byte Cyrillic). A run that
+ * starts before w ends before it, and the white space after that run ends
+ * at a complete character at or before w + 1: such runs are ready without
+ * the scan of run_ready(). */
+static size_t safe_point(const mn_tokenizer *t) {
+    for (size_t i = t->len >= 2 ? t->len - 2 : 0; i > 0; i--) {
+        const uint8_t b = t->buf[i], n = t->buf[i + 1];
+        if (!(b == ' ' || b == '\n' || b == '\t' || b == '\r'))
+            continue;
+        if ((n > 0x20 && n < 0x7F) ||
+            ((n & 0xFC) == 0xD0 && i + 2 < t->len && mn__is_cont(t->buf[i + 2])))
+            return i;
+    }
+    return 0;
+}
+
 int mn_tokenizer_feed(mn_tokenizer *t, const char *s, size_t len, int end) {
     if (t == NULL || (s == NULL && len > 0))
         return MN_E_ARGUMENT;
@@ -232,6 +256,7 @@ int mn_tokenizer_feed(mn_tokenizer *t, const char *s, size_t len, int end) {
         memmove(t->own, t->own + drop, keep);
     t->base += drop;
     t->run_end = t->run_end > drop ? t->run_end - drop : 0;
+    t->safe = 0;
     t->pos -= drop;
     t->len = keep;
     if (t->len + len > t->own_cap) {
@@ -249,6 +274,7 @@ int mn_tokenizer_feed(mn_tokenizer *t, const char *s, size_t len, int end) {
     t->len += len;
     t->buf = t->own;
     t->end = end != 0;
+    t->safe = safe_point(t);
     return MN_OK;
 }
 
@@ -277,10 +303,16 @@ typedef struct ch {
     uint8_t cut; /* ill-formed only because the buffer ends inside it */
 } ch;
 
-static ch at(const mn_tokenizer *t, size_t i) {
+#if defined(__GNUC__)
+#define MN_COLD __attribute__((noinline))
+#define MN_HOT_INLINE __attribute__((always_inline)) inline
+#else
+#define MN_COLD
+#define MN_HOT_INLINE inline
+#endif
+
+static MN_COLD ch at_slow(const mn_tokenizer *t, size_t i) {
     ch c = {0, 0, CC_SPACE, 0, 0};
-    if (i >= t->len)
-        return c;
     c.len = mn__utf8_decode(t->buf + i, t->len - i, &c.cp);
     if (c.len <= 0) {
         c.cls = CC_SYMBOL; /* ill-formed: never part of a word */
@@ -294,6 +326,30 @@ static ch at(const mn_tokenizer *t, size_t i) {
     c.cls = info.cls;
     c.flags = info.flags;
     return c;
+}
+
+/* The character at i: ASCII and two-byte Cyrillic inline, the rest out of
+ * line. Past the end: len 0, class space. */
+static MN_HOT_INLINE ch at(const mn_tokenizer *t, size_t i) {
+    ch c = {0, 0, CC_SPACE, 0, 0};
+    if (i >= t->len)
+        return c;
+    const uint8_t b = t->buf[i];
+    if (b < 0x80) {
+        c.cp = b;
+        c.len = 1;
+        c.cls = mn__ascii_info[b].cls;
+        c.flags = mn__ascii_info[b].flags;
+        return c;
+    }
+    if ((b & 0xFE) == 0xD0 && i + 1 < t->len && mn__is_cont(t->buf[i + 1])) {
+        c.cp = ((uint32_t)(b & 0x1F) << 6) | (t->buf[i + 1] & 0x3F);
+        c.len = 2;
+        c.cls = CC_LETTER;
+        c.flags = mn__cyrillic_flags(c.cp);
+        return c;
+    }
+    return at_slow(t, i);
 }
 
 static int is_letter(ch c) {
@@ -537,6 +593,72 @@ static size_t scan_number(const mn_tokenizer *t, size_t i, mn_token_kind *kind, 
 
 /* ----------------------------------------------------------------- words */
 
+/* The common case: a plain word of ASCII or Cyrillic letters (with Ө Ү)
+ * ended by a character that no rule looks at (space, comma, quote...).
+ * Returns its end, or i when the general rules must decide. */
+static size_t fast_word(const mn_tokenizer *t, size_t i, letters *L) {
+    const uint8_t *b = t->buf;
+    const size_t len = t->len, start = i;
+    /* Every letter of this set is cased, so counting upper-case letters is
+     * enough: the rest are lower case. */
+    unsigned n = 0, upper = 0, cyrillic = 0, latin = 0;
+    while (i < len) {
+        const uint8_t x = b[i];
+        if (x == 0xD0 || x == 0xD1) {
+            /* U+0400..U+045F: D0 80..AF upper, D0 B0..BF and D1 80..9F
+             * lower (D1 A0..BF, old letters, go the general way) */
+            if (i + 1 >= len)
+                break;
+            const uint8_t y = b[i + 1];
+            if (x == 0xD0 ? !mn__is_cont(y) : (uint8_t)(y - 0x80) >= 0x20)
+                break;
+            upper += x == 0xD0 && y < 0xB0;
+            cyrillic = 1;
+            i += 2;
+        } else if (x < 0x80) {
+            const uint8_t f = mn__ascii_info[x].flags;
+            if (!(f & CF_LATIN))
+                break;
+            upper += (f & CF_UPPER) != 0;
+            latin = 1;
+            i++;
+        } else if ((x == 0xD2 || x == 0xD3) && i + 1 < len &&
+                   (b[i + 1] | 1) == (x == 0xD2 ? 0xAF : 0xA9)) {
+            upper += !(b[i + 1] & 1); /* Ү Ө upper, ү ө lower */
+            cyrillic = 1;
+            i += 2;
+        } else {
+            break;
+        }
+        if (n++ == 0)
+            L->first_upper = upper != 0;
+    }
+    const int first_upper = L->first_upper;
+    const unsigned lower = n - upper;
+    const unsigned scripts = (cyrillic ? CF_CYRILLIC : 0) | (latin ? CF_LATIN : 0);
+    if (n == 0)
+        return start;
+    /* What ends the word must be something no rule continues over. */
+    const ch c = at(t, i);
+    if (c.cut && !t->end)
+        return start;
+    if (c.len > 0) {
+        if (c.cls == CC_LETTER || c.cls == CC_MARK || c.cls == CC_DIGIT || c.cls == CC_HYPHEN ||
+            c.cls == CC_NNBSP || c.cls == CC_DOT || c.cp == '/' || c.cp == '\'' || c.cp == 0x2019 ||
+            c.cp == 0x00B7)
+            return start;
+        if ((c.cp == ':' || c.cp == '@') && !(scripts & CF_CYRILLIC))
+            return start; /* maybe a URL or an e-mail address */
+    }
+    L->n = n;
+    L->upper = upper;
+    L->lower = lower;
+    L->scripts = scripts & (CF_CYRILLIC | CF_LATIN);
+    L->first_upper = first_upper;
+    L->inner_upper = upper > (unsigned)first_upper;
+    return i;
+}
+
 /* Hyphenated continuation of a word ending at e. Sets *base_end where a
  * listed case suffix starts (else leaves it). */
 static size_t scan_hyphens(const mn_tokenizer *t, size_t start, size_t e, letters *L, size_t *base_end,
@@ -647,7 +769,7 @@ static int is_space(ch c) {
 /* Streaming: is the run starting at pos complete, with one character of
  * lookahead after the white space that ends it? */
 static int run_ready(mn_tokenizer *t) {
-    if (t->end || t->pos < t->run_end)
+    if (t->end || t->pos < t->run_end || t->pos < t->safe)
         return 1;
     size_t i = t->pos;
     while (i < t->len) {
@@ -723,7 +845,9 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
     const ch c = at(t, s);
     const int attached = t->have_prev && t->prev_end == t->base + s && !saw_space;
 
-    if (c.len < 0) {
+    if ((e = fast_word(t, s, &L)) > s) {
+        kind = MN_TOKEN_WORD; /* the common case, decided without the rules */
+    } else if (c.len < 0) {
         if (t->options == MN_INVALID_STRICT) {
             t->status = MN_E_INVALID_UTF8;
             t->error_offset = t->base + s;
