@@ -170,11 +170,12 @@ mn_charinfo mn__charinfo(uint32_t cp) {
     }
     switch (cp) {
     case 0x00A0: /* no-break space */
-    case 0x00AD: /* soft hyphen outside a word: invisible */
     case 0x200B: /* zero width space */
     case 0xFEFF: /* byte order mark */
-    case 0x2060: /* word joiner */
         return ci(CC_SPACE, 0);
+    case 0x00AD: /* soft hyphen, word joiner: glue inside a word (the */
+    case 0x2060: /* tokenizer skips them between tokens) */
+        return ci(CC_MARK, 0);
     case 0x202F:
         return ci(CC_NNBSP, 0);
     case 0x2010:

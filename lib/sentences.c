@@ -211,6 +211,12 @@ static int boundary(const mn_sentencer *s, const mn_token *n) {
             return 1; /* a numbered line */
         return !starts_lower(n);
     }
+    /* A quote or bracket glued to the terminal mark closes it: "Тийм." */
+    if (!(n->flags & MN_TOKEN_SPACE_BEFORE) && n->kind == MN_TOKEN_PUNCT) {
+        const mn_charinfo ci = mn__charinfo(first_cp(n));
+        if (ci.cls == CC_OPEN || ci.cls == CC_CLOSE)
+            return 0;
+    }
     return ends_terminal(s) && !numbered_heading(s) && starts_sentence(n);
 }
 

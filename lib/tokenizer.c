@@ -145,6 +145,7 @@ struct mn_tokenizer {
     const uint8_t *buf; /* the window: buf[0] is input offset `base` */
     size_t len, pos, base;
     int end;        /* nothing follows buf[len] */
+    int streaming;  /* fed (buf == own) rather than set */
     uint8_t *own;   /* streaming buffer (buf == own) */
     size_t own_cap;
     size_t run_end; /* streaming: the current run is complete up to here */
@@ -217,6 +218,7 @@ int mn_tokenizer_set(mn_tokenizer *t, const char *s, size_t len) {
     t->buf = (const uint8_t *)s;
     t->len = len;
     t->end = 1;
+    t->streaming = 0;
     return MN_OK;
 }
 
@@ -240,10 +242,11 @@ static size_t safe_point(const mn_tokenizer *t) {
 int mn_tokenizer_feed(mn_tokenizer *t, const char *s, size_t len, int end) {
     if (t == NULL || (s == NULL && len > 0))
         return MN_E_ARGUMENT;
-    if (t->buf != t->own) { /* first feed after new() or set() */
+    if (!t->streaming) { /* first feed after new() or set() */
         restart(t);
         t->buf = t->own;
         t->end = 0;
+        t->streaming = 1;
     }
     if (t->end && len > 0)
         return MN_E_STATE; /* fed after the end */
@@ -379,6 +382,18 @@ static void count(letters *L, ch c, int after_joiner) {
     L->scripts |= c.flags & (CF_CYRILLIC | CF_LATIN | CF_MONGOLIAN | CF_OTHER_SCRIPT);
 }
 
+static void merge(letters *L, const letters *M) {
+    if (L->n == 0)
+        L->first_upper = M->first_upper;
+    else if (M->upper)
+        L->inner_upper = 1;
+    L->n += M->n;
+    L->upper += M->upper;
+    L->lower += M->lower;
+    L->scripts |= M->scripts;
+    L->inner_upper |= M->inner_upper;
+}
+
 /* Letters from i: letters, marks, joiners, digits glued after letters, an
  * apostrophe between Latin letters, U+202F before a Mongolian-script
  * letter. Returns the end; counts into L (may be NULL). */
@@ -427,8 +442,13 @@ static size_t scan_digits(const mn_tokenizer *t, size_t i, unsigned *ndigits) {
 
 /* Cyrillic letters only, from i; returns the end (i if none). */
 static size_t scan_cyrillic(const mn_tokenizer *t, size_t i, letters *L) {
+    const size_t start = i;
     for (;;) {
         const ch c = at(t, i);
+        if (c.cls == CC_MARK && c.len > 0 && i > start) { /* и + U+0306 = й */
+            i += (size_t)c.len;
+            continue;
+        }
         if (c.cls != CC_LETTER || !(c.flags & CF_CYRILLIC))
             return i;
         if (L)
@@ -448,12 +468,20 @@ static size_t hyphen_suffix(const mn_tokenizer *t, size_t i, letters *L) {
     const size_t e = scan_cyrillic(t, s, &tmp);
     if (e == s || is_letter(at(t, e)) || !list_has(&t->suffixes, t->buf + s, e - s))
         return i;
-    if (L) {
-        L->n += tmp.n;
-        L->upper += tmp.upper;
-        L->lower += tmp.lower;
-        L->scripts |= tmp.scripts;
-    }
+    if (L)
+        merge(L, &tmp);
+    return e;
+}
+
+/* Cyrillic letters after the hyphen at a detached suffix (”-ын): returns
+ * their end and counts them, or returns 0 (and counts nothing) if no
+ * letters follow or a letter of another script continues them. */
+static size_t detached_suffix(const mn_tokenizer *t, size_t i, letters *L) {
+    letters tmp = {0, 0, 0, 0, 0, 0};
+    const size_t e = scan_cyrillic(t, i, &tmp);
+    if (e == i || is_letter(at(t, e)))
+        return 0;
+    merge(L, &tmp);
     return e;
 }
 
@@ -569,8 +597,13 @@ static size_t scan_number(const mn_tokenizer *t, size_t i, mn_token_kind *kind, 
         const ch c = at(t, i);
         if (c.cls == CC_HYPHEN && at(t, i + (size_t)c.len).cls == CC_DIGIT) {
             i = scan_digits(t, i + (size_t)c.len, NULL);
-            while (at(t, i).cp == '.' && at(t, i + 1).cls == CC_DIGIT)
+            for (;;) { /* 8-15, 2022.08.18-19, 09:00-18:00, 1,5-2,5 */
+                const ch d = at(t, i);
+                if (!(d.cp == '.' || d.cp == ':' || d.cp == ',') || d.len != 1 ||
+                    at(t, i + 1).cls != CC_DIGIT)
+                    break;
                 i = scan_digits(t, i + 1, NULL);
+            }
             continue;
         }
         break;
@@ -584,9 +617,23 @@ static size_t scan_number(const mn_tokenizer *t, size_t i, mn_token_kind *kind, 
         const size_t s = hyphen_suffix(t, i, L);
         if (s > i)
             return s;
-        const size_t e = scan_cyrillic(t, i + (size_t)h.len, L);
-        if (e > i + (size_t)h.len && !is_letter(at(t, e)))
+        letters tmp = {0, 0, 0, 0, 0, 0};
+        const size_t e = scan_cyrillic(t, i + (size_t)h.len, &tmp);
+        if (e > i + (size_t)h.len && !is_letter(at(t, e))) {
+            merge(L, &tmp);
             return e; /* an unlisted suffix: still one token */
+        }
+    }
+    /* Latin letters glued to digits: 5G, 3D, 4K */
+    const ch g = at(t, i);
+    if (g.cls == CC_LETTER && (g.flags & CF_LATIN) && (g.flags & CF_UPPER) && g.len > 0) {
+        letters tmp = {0, 0, 0, 0, 0, 0};
+        const size_t e = scan_letters(t, i, &tmp);
+        if (tmp.lower == 0 && tmp.n <= 3) {
+            merge(L, &tmp);
+            *base_end = e;
+            return e;
+        }
     }
     return i;
 }
@@ -724,10 +771,8 @@ static size_t scan_abbreviation(const mn_tokenizer *t, size_t i) {
             cps++;
         }
         int ok = cps == fcps && equal_ci(t->buf + i, e - i, f);
-        if (!ok && f[flen - 1] == '.' && !t->abbr.prefix[k] && cps == fcps) {
-            /* the final dot is optional: "т.б" */
-            const ch last = at(t, e - 1);
-            (void)last;
+        if (!ok && f[flen - 1] == '.' && !t->abbr.prefix[k]) {
+            /* the final dot is optional: "т.б", also at the end of input */
             size_t e2 = i, c2 = 0;
             while (c2 + 1 < fcps && e2 < t->len) {
                 const ch c = at(t, e2);
@@ -764,6 +809,12 @@ static size_t scan_abbreviation(const mn_tokenizer *t, size_t i) {
 
 static int is_space(ch c) {
     return c.len > 0 && (c.cls == CC_SPACE || c.cls == CC_NNBSP);
+}
+
+/* Soft hyphen and word joiner: glue inside a word (class mark), nothing
+ * between tokens. */
+static int is_invisible(ch c) {
+    return c.cp == 0x00AD || c.cp == 0x2060;
 }
 
 /* Streaming: is the run starting at pos complete, with one character of
@@ -815,7 +866,7 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
         const ch c = at(t, t->pos);
         if (c.cut && !t->end)
             return 0;
-        if (!is_space(c))
+        if (!is_space(c) && !is_invisible(c))
             break;
         if (c.cp == '\n') {
             if (t->line_start)
@@ -856,11 +907,16 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
         kind = MN_TOKEN_INVALID;
         e = s + (size_t)-c.len;
     } else if (c.cls == CC_HYPHEN && attached && t->prev_closing &&
-               (e = scan_cyrillic(t, s + (size_t)c.len, &L)) > s + (size_t)c.len &&
-               !is_letter(at(t, e))) {
+               (e = detached_suffix(t, s + (size_t)c.len, &L)) > s) {
         kind = MN_TOKEN_SUFFIX; /* ”-ын */
     } else if (e = s, c.cp < 0x80 && is_ascii_alnum(c.cp) && (e = scan_url(t, s, &kind)) > s) {
         /* URL or e-mail */
+    } else if ((c.cls == CC_DIGIT || c.cp == '#' || c.cp == '*') && c.len == 1 &&
+               (at(t, s + 1).cp == 0xFE0F || at(t, s + 1).cp == 0x20E3)) {
+        kind = MN_TOKEN_SYMBOL; /* keycap: 1 U+FE0F U+20E3 */
+        e = s + 1;
+        while (at(t, e).cp == 0xFE0F || at(t, e).cp == 0x20E3)
+            e += (size_t)at(t, e).len;
     } else if (c.cls == CC_DIGIT ||
                ((c.cls == CC_HYPHEN || c.cp == '+' || c.cp == 0x2212) && !attached &&
                 at(t, s + (size_t)c.len).cls == CC_DIGIT)) {
@@ -913,12 +969,15 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
                 break;
             }
             if (kind != MN_TOKEN_NAME) {
-                if (initials >= 2 && !at(t, j).len) {
-                    kind = MN_TOKEN_ABBREVIATION; /* U.S. at the end */
+                if (initials >= 2 && at(t, j).cls != CC_LETTER) {
+                    kind = MN_TOKEN_ABBREVIATION; /* U.S., also at the end */
                     e = j;
-                } else if (initials >= 2 && at(t, j).cls != CC_LETTER) {
-                    kind = MN_TOKEN_ABBREVIATION; /* U.S. */
-                    e = j;
+                    L = (letters){0, 0, 0, 0, 0, 0};
+                    for (size_t i = s; i < e;) {
+                        const ch x = at(t, i);
+                        count(&L, x, 1);
+                        i += (size_t)x.len;
+                    }
                 } else if (initials == 1 && is_space(at(t, j))) {
                     size_t k = j;
                     while (is_space(at(t, k)))
