@@ -212,7 +212,8 @@ static int last_cased(const uint8_t *s, size_t n, int prev) {
         while (j > 0 && mn__is_cont(s[j]))
             j--;
         uint32_t cp;
-        (void)mn__utf8_decode(s + j, i - j, &cp);
+        if (mn__utf8_decode(s + j, i - j, &cp) <= 0)
+            return 0; /* cannot happen in a mapped block; not cased */
         const uint8_t f = mn__case_lookup(cp)->flags;
         if (!(f & MN_CASE_IGNORABLE))
             return (f & MN_CASED) != 0;
@@ -379,7 +380,9 @@ static int run(mn_casemap *cm, sink *k, mn_inbuf *in) {
             size_t n = MN_BLOCK;
             while (n > MN_BLOCK - 3 && mn__is_cont(s[n]))
                 n--;
-            const size_t done = block(s, n, k->o);
+            /* Still inside a sequence: more than three continuation bytes in
+             * a row, ill-formed; the scalar path deals with it. */
+            const size_t done = mn__is_cont(s[n]) ? 0 : block(s, n, k->o);
             if (done) {
                 if (lower)
                     cm->prev_cased = last_cased(s, done, cm->prev_cased);
