@@ -95,6 +95,7 @@ void cli_out_char(char c);
 void cli_out_u64(uint64_t v);
 void cli_out_json(const char *s, size_t n); /* a quoted JSON string */
 void cli_out_tsv(const char *s, size_t n);  /* \ \t \n \r escaped */
+void cli_out_text(const char *s, size_t n, int replace); /* U+FFFD if replace */
 
 /* Run every input through `chunk`: the files named (stdin for none or -),
  * in order, read in pieces; `chunk` is called with each piece and once

@@ -30,20 +30,21 @@ void help_sentences(void) {
 typedef struct sent_ctx {
     const char *verb;
     int jsonl;
+    int replace; /* --invalid=replace: ill-formed bytes are written as U+FFFD */
     mn_sentencer *sn;
 } sent_ctx;
 
-static void put_text_line(const char *s, size_t n) {
+static void put_text_line(const char *s, size_t n, int replace) {
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] != '\n' && s[i] != '\r')
             continue;
-        cli_out_put(s + run, i - run);
+        cli_out_text(s + run, i - run, replace);
         if (!(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))
             cli_out_char(' ');
         run = i + 1;
     }
-    cli_out_put(s + run, n - run);
+    cli_out_text(s + run, n - run, replace);
     cli_out_char('\n');
 }
 
@@ -61,15 +62,15 @@ static int sentences_chunk(void *ctx, cli_input *in, const char *buf, size_t n, 
             cli_out_u64(s.end);
             cli_out_str("}\n");
         } else {
-            put_text_line(s.text, s.len);
+            put_text_line(s.text, s.len, c->replace);
         }
     }
     if (rc < 0) {
-        const size_t off = mn_sentencer_error_offset(c->sn);
+        const size_t off = mn_sentencer_error_offset(c->sn), line = mn_sentencer_error_line(c->sn);
         cli_out_flush();
         if (rc == MN_E_INVALID_UTF8) {
             cli_error(c->verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
-                      (unsigned long long)off, (unsigned long long)cli_input_line_of(in, buf, n, off));
+                      (unsigned long long)off, (unsigned long long)line);
             return EXIT_DATA;
         }
         if (rc == MN_E_LIMIT) {
@@ -91,7 +92,7 @@ int cmd_sentences(int argc, char **argv) {
                                              {"invalid", required_argument, NULL, 'i'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    sent_ctx c = {verb, 0, NULL};
+    sent_ctx c = {verb, 0, 0, NULL};
     int invalid = MN_INVALID_STRICT, opt;
     opterr = 0;
     optind = 1;
@@ -119,6 +120,7 @@ int cmd_sentences(int argc, char **argv) {
             return cli_bad_option(verb, argv[optind - 1]);
         }
     }
+    c.replace = invalid == MN_INVALID_REPLACE;
     if (mn_sentencer_new(&c.sn, invalid) != MN_OK) {
         cli_error(verb, "out of memory");
         return EXIT_IO;

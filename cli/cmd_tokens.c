@@ -32,23 +32,26 @@ void help_tokens(void) {
            "Options:\n"
            "  -f, --format=FMT  output format (see above)\n"
            "  --invalid=MODE    strict (default): stop at ill-formed UTF-8 with exit 65;\n"
-           "                    keep or replace: make it a token of kind invalid\n"
+           "                    keep or replace: make it a token of kind invalid,\n"
+           "                    written as it is (keep) or as U+FFFD (replace; JSON\n"
+           "                    and CoNLL-U always use U+FFFD)\n"
            "  -h, --help        show this help\n");
 }
 
 typedef struct tok_ctx {
     const char *verb;
     int format;
+    int replace; /* --invalid=replace: ill-formed bytes are written as U+FFFD */
     mn_tokenizer *tk;
     mn_sentencer *sn;
     uint64_t sent_id;
 } tok_ctx;
 
-static int report(const tok_ctx *c, cli_input *in, int rc, size_t off, const char *buf, size_t n) {
+static int report(const tok_ctx *c, const cli_input *in, int rc, size_t off, size_t line) {
     if (rc == MN_E_INVALID_UTF8) {
         cli_out_flush();
         cli_error(c->verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
-                  (unsigned long long)off, (unsigned long long)cli_input_line_of(in, buf, n, off));
+                  (unsigned long long)off, (unsigned long long)line);
         return EXIT_DATA;
     }
     cli_out_flush();
@@ -64,7 +67,7 @@ static int report(const tok_ctx *c, cli_input *in, int rc, size_t off, const cha
 static void put_token(const tok_ctx *c, const mn_token *t) {
     switch (c->format) {
     case FMT_TEXT:
-        cli_out_put(t->text, t->len);
+        cli_out_text(t->text, t->len, c->replace);
         cli_out_char('\n');
         break;
     case FMT_TSV:
@@ -74,7 +77,10 @@ static void put_token(const tok_ctx *c, const mn_token *t) {
         cli_out_char('\t');
         cli_out_str(mn_token_kind_name(t->kind));
         cli_out_char('\t');
-        cli_out_tsv(t->text, t->len);
+        if (c->replace && t->kind == MN_TOKEN_INVALID)
+            cli_out_str("\xEF\xBF\xBD");
+        else
+            cli_out_tsv(t->text, t->len);
         cli_out_char('\n');
         break;
     default:
@@ -94,8 +100,13 @@ static void put_token(const tok_ctx *c, const mn_token *t) {
     }
 }
 
-/* A CoNLL-U FORM may not contain spaces or be empty. */
+/* A CoNLL-U FORM may not contain spaces or be empty; CoNLL-U is UTF-8,
+ * so ill-formed bytes are always written as U+FFFD. */
 static void put_conllu_field(const char *s, size_t n) {
+    if (mn_utf8_check(s, n, NULL) != MN_OK) {
+        cli_out_str("\xEF\xBF\xBD");
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         const char ch = s[i];
         if (ch == '\t' || ch == '\n' || ch == '\r' || ch == ' ')
@@ -109,16 +120,17 @@ static void put_sentence_conllu(tok_ctx *c, const mn_sentence *s) {
     cli_out_str("# sent_id = ");
     cli_out_u64(++c->sent_id);
     cli_out_str("\n# text = ");
-    for (size_t i = 0; i < s->len; i++) { /* one line: white space runs as one space */
+    size_t run = 0; /* one line: each run of line breaks and tabs as one space */
+    for (size_t i = 0; i < s->len; i++) {
         const char ch = s->text[i];
-        if (ch == '\n' || ch == '\r' || ch == '\t') {
-            if (i + 1 < s->len && (s->text[i + 1] == '\n' || s->text[i + 1] == '\r'))
-                continue;
+        if (ch != '\n' && ch != '\r' && ch != '\t')
+            continue;
+        cli_out_text(s->text + run, i - run, 1);
+        if (!(i + 1 < s->len && (s->text[i + 1] == '\n' || s->text[i + 1] == '\r')))
             cli_out_char(' ');
-        } else {
-            cli_out_char(ch);
-        }
+        run = i + 1;
     }
+    cli_out_text(s->text + run, s->len - run, 1);
     cli_out_char('\n');
     for (size_t k = 0; k < s->ntokens; k++) {
         const mn_token *t = &s->tokens[k];
@@ -126,7 +138,7 @@ static void put_sentence_conllu(tok_ctx *c, const mn_sentence *s) {
         cli_out_char('\t');
         put_conllu_field(t->text, t->len);
         cli_out_str("\t_\t_\t_\t_\t_\t_\t_\t");
-        const int space_after = k + 1 < s->ntokens ? s->tokens[k + 1].start > t->end : 1;
+        const int space_after = k + 1 < s->ntokens ? s->tokens[k + 1].start > t->end : s->space_after;
         cli_out_str(space_after ? "_" : "SpaceAfter=No");
         cli_out_char('\n');
     }
@@ -143,7 +155,7 @@ static int tokens_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int
             while ((rc = mn_sentencer_next(c->sn, &s)) == 1)
                 put_sentence_conllu(c, &s);
         if (rc < 0)
-            return report(c, in, rc, mn_sentencer_error_offset(c->sn), buf, n);
+            return report(c, in, rc, mn_sentencer_error_offset(c->sn), mn_sentencer_error_line(c->sn));
     } else {
         rc = mn_tokenizer_feed(c->tk, buf, n, end);
         mn_token t;
@@ -151,7 +163,7 @@ static int tokens_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int
             while ((rc = mn_tokenizer_next(c->tk, &t)) == 1)
                 put_token(c, &t);
         if (rc < 0)
-            return report(c, in, rc, mn_tokenizer_error_offset(c->tk), buf, n);
+            return report(c, in, rc, mn_tokenizer_error_offset(c->tk), mn_tokenizer_error_line(c->tk));
     }
     if (end) { /* the next input starts over */
         if (c->format == FMT_CONLLU)
@@ -170,7 +182,7 @@ int cmd_tokens(int argc, char **argv) {
                                              {"invalid", required_argument, NULL, 'i'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    tok_ctx c = {verb, FMT_TEXT, NULL, NULL, 0};
+    tok_ctx c = {verb, FMT_TEXT, 0, NULL, NULL, 0};
     int invalid = MN_INVALID_STRICT, opt;
     opterr = 0;
     optind = 1;
@@ -203,6 +215,7 @@ int cmd_tokens(int argc, char **argv) {
             return cli_bad_option(verb, argv[optind - 1]);
         }
     }
+    c.replace = invalid == MN_INVALID_REPLACE;
     int rc = c.format == FMT_CONLLU ? mn_sentencer_new(&c.sn, invalid) : mn_tokenizer_new(&c.tk, invalid);
     if (rc != MN_OK) {
         cli_error(verb, "%s", mn_strerror(rc));

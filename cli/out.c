@@ -128,3 +128,25 @@ void cli_out_tsv(const char *s, size_t n) {
     }
     cli_out_put(s + run, n - run);
 }
+
+/* Text as it is, or with each ill-formed subpart replaced by U+FFFD. */
+void cli_out_text(const char *s, size_t n, int replace) {
+    if (!replace || mn_utf8_check(s, n, NULL) == MN_OK) {
+        cli_out_put(s, n);
+        return;
+    }
+    size_t i = 0, run = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t len;
+        if (mn_utf8_next(s + i, n - i, &cp, &len) == MN_OK) {
+            i += len;
+            continue;
+        }
+        cli_out_put(s + run, i - run);
+        cli_out_str("\xEF\xBF\xBD");
+        i += len;
+        run = i;
+    }
+    cli_out_put(s + run, n - run);
+}

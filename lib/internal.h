@@ -33,6 +33,10 @@ const char *mn__tokenizer_at(const mn_tokenizer *t, size_t offset);
 /* No more input, and everything was tokenized. */
 int mn__tokenizer_at_end(const mn_tokenizer *t);
 
+/* White space after a run that the streaming tokenizer keeps while it
+ * waits for the next character (see run_ready in tokenizer.c). */
+#define MN_TOKENIZER_MAX_GAP (64u * 1024u)
+
 /* The AVX2 block functions of casemap_avx2.c (see casemap.c). */
 #if defined(MN_HAVE_AVX2)
 size_t mn__block_lower_avx2(const uint8_t *restrict s, size_t n, uint8_t *restrict dst);

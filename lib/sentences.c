@@ -106,6 +106,10 @@ int mn_sentencer_feed(mn_sentencer *s, const char *text, size_t len, int end) {
     return MN_OK;
 }
 
+size_t mn_sentencer_error_line(const mn_sentencer *s) {
+    return s ? mn_tokenizer_error_line(s->tok) : 0;
+}
+
 size_t mn_sentencer_error_offset(const mn_sentencer *s) {
     return s ? s->error_offset : 0;
 }
@@ -185,8 +189,21 @@ static int numbered_heading(const mn_sentencer *s) {
     if (s->npending != 2)
         return 0;
     const mn_token *a = &s->pending[0], *dot = &s->pending[1];
-    return (a->flags & MN_TOKEN_LINE_START) && dot->len == 1 && dot->text[0] == '.' &&
-           (a->kind == MN_TOKEN_NUMBER || (a->kind == MN_TOKEN_WORD && a->len <= 4));
+    if (!(a->flags & MN_TOKEN_LINE_START) || dot->len != 1 || dot->text[0] != '.')
+        return 0;
+    if (a->kind == MN_TOKEN_NUMBER)
+        return 1; /* 2. */
+    if (a->kind != MN_TOKEN_WORD)
+        return 0;
+    /* а. or a Roman numeral (IV.), not a short word (За.) */
+    uint32_t cp;
+    size_t n;
+    if (mn_utf8_next(a->text, a->len, &cp, &n) == MN_OK && n == a->len)
+        return 1;
+    for (size_t i = 0; i < a->len; i++)
+        if (!strchr("IVXLCDM", a->text[i]))
+            return 0;
+    return 1;
 }
 
 /* Is there a sentence boundary before token n? */
@@ -270,13 +287,16 @@ int mn_sentencer_next(mn_sentencer *s, mn_sentence *out) {
         if (rc == 0) {
             /* No token now: at the end, the pending sentence is complete. */
             const int at_end = !s->streaming || mn__tokenizer_at_end(s->tok);
-            if (at_end && s->npending)
+            if (at_end && s->npending) {
+                out->space_after = 1;
                 return emit(s, out);
+            }
             return 0;
         }
         if (boundary(s, &t)) {
             s->next = t;
             s->have_next = 1;
+            out->space_after = (t.flags & MN_TOKEN_SPACE_BEFORE) != 0;
             return emit(s, out);
         }
         add(s, &t);

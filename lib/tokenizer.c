@@ -146,6 +146,8 @@ struct mn_tokenizer {
     size_t len, pos, base;
     int end;        /* nothing follows buf[len] */
     int streaming;  /* fed (buf == own) rather than set */
+    size_t lines;   /* line feeds skipped so far (every one is white space) */
+    size_t error_line;
     uint8_t *own;   /* streaming buffer (buf == own) */
     size_t own_cap;
     size_t run_end; /* streaming: the current run is complete up to here */
@@ -170,6 +172,7 @@ static void restart(mn_tokenizer *t) {
     t->status = MN_OK;
     t->error_offset = 0;
     t->pos = t->base = t->len = t->run_end = t->safe = 0;
+    t->lines = t->error_line = 0;
     t->prev_end = 0;
     t->have_prev = t->prev_closing = 0;
     t->line_start = 1;
@@ -291,6 +294,10 @@ const char *mn__tokenizer_at(const mn_tokenizer *t, size_t offset) {
 
 int mn__tokenizer_at_end(const mn_tokenizer *t) {
     return t->end && t->pos >= t->len;
+}
+
+size_t mn_tokenizer_error_line(const mn_tokenizer *t) {
+    return t ? t->error_line : 0;
 }
 
 size_t mn_tokenizer_error_offset(const mn_tokenizer *t) {
@@ -506,6 +513,9 @@ static int is_host(const mn_tokenizer *t, size_t a, size_t b) {
             return 0;
         }
     }
+    for (size_t i = last; i < b; i++)
+        if (t->buf[i] >= 'A' && t->buf[i] <= 'Z')
+            return 0; /* "Go.Me", "left.In": sentences, not hosts */
     return dots > 0 && last < b && list_has(&t->tlds, t->buf + last, b - last);
 }
 
@@ -818,7 +828,8 @@ static int is_invisible(ch c) {
 }
 
 /* Streaming: is the run starting at pos complete, with one character of
- * lookahead after the white space that ends it? */
+ * lookahead after the white space that ends it? 1 yes, 0 not yet, -1 the
+ * run is longer than MN_TOKENIZER_MAX_RUN. */
 static int run_ready(mn_tokenizer *t) {
     if (t->end || t->pos < t->run_end || t->pos < t->safe)
         return 1;
@@ -840,12 +851,17 @@ static int run_ready(mn_tokenizer *t) {
         if (is_space(c))
             break;
         i += (size_t)(c.len > 0 ? c.len : -c.len);
+        if (i - t->pos > MN_TOKENIZER_MAX_RUN)
+            return -1; /* a run too long to hold */
     }
+    const size_t gap = i;
     while (i < t->len) {
         const ch c = at(t, i);
         if (c.cut)
             return 0;
-        if (!is_space(c)) {
+        if (!is_space(c) || i - gap > MN_TOKENIZER_MAX_GAP) {
+            /* (past MN_TOKENIZER_MAX_GAP bytes of white space the next
+             * character is not waited for: memory stays bounded) */
             t->run_end = i;
             return 1;
         }
@@ -869,6 +885,7 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
         if (!is_space(c) && !is_invisible(c))
             break;
         if (c.cp == '\n') {
+            t->lines++;
             if (t->line_start)
                 t->para_start = 1; /* a line with nothing but white space */
             t->line_start = 1;
@@ -879,10 +896,12 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
     /* (kept in the state: a stream may skip the space in one call and
      * return the token in a later one) */
     const int saw_space = t->space_before;
-    if (!run_ready(t)) {
-        if (t->len - t->pos > MN_TOKENIZER_MAX_RUN) {
+    const int ready = run_ready(t);
+    if (ready <= 0) {
+        if (ready < 0) {
             t->status = MN_E_LIMIT;
             t->error_offset = t->base + t->pos;
+            t->error_line = t->lines + 1;
             return MN_E_LIMIT;
         }
         return 0;
@@ -902,6 +921,7 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
         if (t->options == MN_INVALID_STRICT) {
             t->status = MN_E_INVALID_UTF8;
             t->error_offset = t->base + s;
+            t->error_line = t->lines + 1;
             return MN_E_INVALID_UTF8;
         }
         kind = MN_TOKEN_INVALID;

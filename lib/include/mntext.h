@@ -231,8 +231,9 @@ MN_EXPORT int mn_tokenizer_set(mn_tokenizer *t, const char *s, size_t len);
  *  with the last piece, possibly empty). Offsets count from the first byte
  *  ever fed. Token text stays valid until the next call of feed. Tokens are
  *  never cut at a piece's edge: the tokenizer waits for the white space
- *  that ends a run of text. A run of more than MN_TOKENIZER_MAX_RUN bytes
- *  without white space fails with MN_E_LIMIT. */
+ *  that ends a run of text, and for the character after that white space
+ *  (but not beyond 64 KiB of white space). A run of more than
+ *  MN_TOKENIZER_MAX_RUN bytes without white space fails with MN_E_LIMIT. */
 MN_EXPORT int mn_tokenizer_feed(mn_tokenizer *t, const char *s, size_t len, int end);
 
 /** Bytes of non-white text the streaming tokenizer holds at most. */
@@ -247,6 +248,9 @@ MN_EXPORT int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok);
 /** Offset of the ill-formed sequence or over-long run that stopped it. */
 MN_EXPORT size_t mn_tokenizer_error_offset(const mn_tokenizer *t);
 
+/** The 1-based line of that offset (line feeds before it, plus one). */
+MN_EXPORT size_t mn_tokenizer_error_line(const mn_tokenizer *t);
+
 /* ------------------------------------------------------- sentence splitter */
 
 /** A sentence: the byte range from its first token's start to its last
@@ -257,6 +261,7 @@ typedef struct mn_sentence {
     size_t start, end;
     const mn_token *tokens;
     size_t ntokens;
+    int space_after; /**< 1 if white space (or the end of input) follows */
 } mn_sentence;
 
 typedef struct mn_sentencer mn_sentencer;
@@ -277,6 +282,8 @@ MN_EXPORT int mn_sentencer_feed(mn_sentencer *s, const char *text, size_t len, i
  *  set buffer, or feed more); a negative status on error. */
 MN_EXPORT int mn_sentencer_next(mn_sentencer *s, mn_sentence *out);
 MN_EXPORT size_t mn_sentencer_error_offset(const mn_sentencer *s);
+/** The 1-based line of the error offset. */
+MN_EXPORT size_t mn_sentencer_error_line(const mn_sentencer *s);
 
 #ifdef __cplusplus
 }
