@@ -394,11 +394,24 @@ static int run(mn_casemap *cm, sink *k, mn_inbuf *in) {
             /* A code point outside the block set: the scalar path takes it,
              * and, if the block made no progress at all, a little more, so
              * that text in other scripts does not retry the block each time. */
-            scalar_until = s + (done ? 1 : 32);
+            scalar_until = s + (done ? 1 : 64);
         }
         uint32_t cp;
         const int r = mn__utf8_decode(s, (size_t)(e - s), &cp);
         if (r > 0) {
+            const mn_case_record *rec = mn__case_lookup(cp);
+            if (mapping_of(cm, rec) == NULL && !cm->sigma_pending && cp != 0x03A3 &&
+                k->oe - k->o >= r) {
+                /* Unchanged (most characters of scripts without case): copy
+                 * it straight, without the general path's bookkeeping. */
+                for (int j = 0; j < r; j++) /* 1 to 4 bytes: no call */
+                    k->o[j] = s[j];
+                k->o += r;
+                s += r;
+                if (lower && !(rec->flags & MN_CASE_IGNORABLE))
+                    cm->prev_cased = (rec->flags & MN_CASED) != 0;
+                continue;
+            }
             map_cp(cm, k, cp, s, (size_t)r);
             s += r;
         } else if (r == 0) {

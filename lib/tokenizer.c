@@ -114,7 +114,7 @@ static int equal_ci(const uint8_t *s, size_t n, const char *form) {
     const uint8_t *f = (const uint8_t *)form;
     size_t i = 0;
     while (i < n && *f) {
-        uint32_t a, b;
+        uint32_t a = 0, b = 0;
         const int la = mn__utf8_decode(s + i, n - i, &a);
         const int lb = mn__utf8_decode(f, strlen((const char *)f), &b);
         if (la <= 0 || lb <= 0 || lower_cp(a) != b)
