@@ -37,8 +37,10 @@ typedef struct sent_ctx {
 static void put_text_line(const char *s, size_t n, int replace) {
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] != '\n' && s[i] != '\r')
-            continue;
+        const char *nl = memchr(s + i, '\n', n - i), *cr = memchr(s + i, '\r', n - i);
+        if (nl == NULL && cr == NULL)
+            break;
+        i = (size_t)(((nl && cr) ? (nl < cr ? nl : cr) : nl ? nl : cr) - s);
         cli_out_text(s + run, i - run, replace);
         if (!(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))
             cli_out_char(' ');

@@ -115,9 +115,21 @@ static int equal_ci(const uint8_t *s, size_t n, const char *form) {
     size_t i = 0;
     while (i < n && *f) {
         uint32_t a = 0, b = 0;
-        const int la = mn__utf8_decode(s + i, n - i, &a);
+        int la = mn__utf8_decode(s + i, n - i, &a);
         const int lb = mn__utf8_decode(f, strlen((const char *)f), &b);
-        if (la <= 0 || lb <= 0 || lower_cp(a) != b)
+        if (la <= 0 || lb <= 0)
+            return 0;
+        a = lower_cp(a);
+        /* decomposed й (и U+0306) and ё (е U+0308), as in news-gogo text */
+        if ((a == 0x0438 || a == 0x0435) && (size_t)la + 2 <= n - i) {
+            uint32_t m = 0;
+            if (mn__utf8_decode(s + i + la, n - i - (size_t)la, &m) == 2 &&
+                (m == (a == 0x0438 ? 0x0306u : 0x0308u))) {
+                a = a == 0x0438 ? 0x0439 : 0x0451;
+                la += 2;
+            }
+        }
+        if (a != b)
             return 0;
         i += (size_t)la;
         f += lb;
@@ -126,10 +138,11 @@ static int equal_ci(const uint8_t *s, size_t n, const char *form) {
 }
 
 /* Is s[0..n) in the list? Upper and lower case of ASCII and Cyrillic have
- * the same UTF-8 length, so only entries of length n can match. */
+ * the same UTF-8 length, so only entries of about length n can match. */
 static int list_has(const word_list *wl, const uint8_t *s, size_t n) {
     for (size_t k = 0; k < wl->n; k++) {
-        if (wl->len[k] == n && equal_ci(s, n, wl->form[k]))
+        /* (the text may be longer: a decomposed й or ё takes 4 bytes) */
+        if (wl->len[k] <= n && n <= wl->len[k] + 8u && equal_ci(s, n, wl->form[k]))
             return 1;
     }
     return 0;
@@ -417,7 +430,7 @@ static size_t scan_letters(const mn_tokenizer *t, size_t i, letters *L) {
         }
         if (!first && c.len > 0 && (c.cp == '\'' || c.cp == 0x2019)) {
             const ch n = at(t, i + (size_t)c.len);
-            if (n.cls == CC_LETTER && (n.flags & CF_LATIN)) {
+            if (n.cls == CC_LETTER) { /* McDonald's, О'Нил, д’Орийн */
                 i += (size_t)c.len;
                 continue;
             }
@@ -524,8 +537,9 @@ static size_t scan_url(const mn_tokenizer *t, size_t i, mn_token_kind *kind) {
     size_t e = i;
     while (e < t->len && url_char(t->buf[e]))
         e++;
-    /* Trailing punctuation belongs to the sentence, not the address. */
-    while (e > i && strchr(".,;:!?'\")]", t->buf[e - 1])) {
+    /* Trailing punctuation belongs to the sentence, not the address; a
+     * trailing hyphen starts a case suffix (gogo.mn-ээс) or is a dash. */
+    while (e > i && strchr(".,;:!?'\")]-", t->buf[e - 1])) {
         if (t->buf[e - 1] == ')' && memchr(t->buf + i, '(', e - 1 - i))
             break;
         e--;
@@ -576,6 +590,42 @@ static size_t scan_url(const mn_tokenizer *t, size_t i, mn_token_kind *kind) {
 
 /* --------------------------------------------------------------- numbers */
 
+/* n digits at i exactly (not followed by another digit)? Returns the end or i. */
+static size_t digits_n(const mn_tokenizer *t, size_t i, unsigned n) {
+    unsigned got;
+    const size_t e = scan_digits(t, i, &got);
+    return got == n ? e : i;
+}
+
+/* After the four digits of a year, ending at i: -MM-DD and an optional
+ * THH:MM[:SS][Z|+HH:MM]. Returns the end, or i if it is not such a date. */
+static size_t iso_date(const mn_tokenizer *t, size_t i) {
+    size_t e;
+    if (at(t, i).cp != '-' || (e = digits_n(t, i + 1, 2)) == i + 1 || at(t, e).cp != '-')
+        return i;
+    const size_t d = digits_n(t, e + 1, 2);
+    if (d == e + 1)
+        return i;
+    e = d;
+    if (at(t, e).cp == 'T' && at(t, e + 1).cls == CC_DIGIT) {
+        size_t h = digits_n(t, e + 1, 2), m;
+        if (h > e + 1 && at(t, h).cp == ':' && (m = digits_n(t, h + 1, 2)) > h + 1) {
+            e = m;
+            if (at(t, e).cp == ':' && (m = digits_n(t, e + 1, 2)) > e + 1)
+                e = m;
+            const uint32_t z = at(t, e).cp;
+            if (z == 'Z') {
+                e++;
+            } else if ((z == '+' || z == '-') && (h = digits_n(t, e + 1, 2)) > e + 1) {
+                e = h;
+                if (at(t, e).cp == ':' && (m = digits_n(t, e + 1, 2)) > e + 1)
+                    e = m;
+            }
+        }
+    }
+    return e;
+}
+
 /* A number or date at i (sign, if any, already checked by the caller). */
 static size_t scan_number(const mn_tokenizer *t, size_t i, mn_token_kind *kind, size_t *base_end,
                           letters *L) {
@@ -586,6 +636,16 @@ static size_t scan_number(const mn_tokenizer *t, size_t i, mn_token_kind *kind, 
     uint32_t seps[3] = {0, 0, 0};
     i = scan_digits(t, i, &nd);
     groups[ng++] = nd;
+    if (nd == 4 && first.cls == CC_DIGIT) { /* ISO 8601: 2020-09-30[T12:50:36+08:00] */
+        const size_t e = iso_date(t, i);
+        if (e > i) {
+            *kind = MN_TOKEN_DATE;
+            *base_end = e;
+            for (size_t k = i; k < e; k++) /* the letters T and Z */
+                count(L, at(t, k), 1);
+            return e;
+        }
+    }
     for (;;) { /* inner separators: 12.5 1,234.56 09:00 2022.08.18 */
         const ch c = at(t, i);
         if (c.len > 0 && (c.cp == '.' || c.cp == ',' || c.cp == ':') && at(t, i + 1).cls == CC_DIGIT) {
@@ -766,8 +826,13 @@ static int is_dot(ch c) {
 /* An abbreviation from the list starting at i: returns its end or i. */
 static size_t scan_abbreviation(const mn_tokenizer *t, size_t i) {
     size_t best = i;
+    const ch c0 = at(t, i);
+    const uint32_t first = lower_cp(c0.cp);
     for (size_t k = 0; k < t->abbr.n; k++) {
         const char *f = t->abbr.form[k];
+        uint32_t f0 = 0;
+        if (mn__utf8_decode((const uint8_t *)f, strlen(f), &f0) <= 0 || f0 != first)
+            continue; /* most entries fail here, cheaply */
         const size_t flen = strlen(f);
         /* Measure the text span of the form: the same number of code points. */
         size_t e = i, cps = 0, fcps = 0;
@@ -930,7 +995,13 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
                (e = detached_suffix(t, s + (size_t)c.len, &L)) > s) {
         kind = MN_TOKEN_SUFFIX; /* ”-ын */
     } else if (e = s, c.cp < 0x80 && is_ascii_alnum(c.cp) && (e = scan_url(t, s, &kind)) > s) {
-        /* URL or e-mail */
+        /* URL or e-mail, maybe with a case suffix: gogo.mn-ээс */
+        const size_t sfx = hyphen_suffix(t, e, &L);
+        if (sfx > e) {
+            base_end = e;
+            suffixed = 1;
+            e = sfx;
+        }
     } else if ((c.cls == CC_DIGIT || c.cp == '#' || c.cp == '*') && c.len == 1 &&
                (at(t, s + 1).cp == 0xFE0F || at(t, s + 1).cp == 0x20E3)) {
         kind = MN_TOKEN_SYMBOL; /* keycap: 1 U+FE0F U+20E3 */
@@ -961,7 +1032,7 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
                 i += (size_t)x.len;
             }
             e = ab;
-        } else if (L.n == 1 && L.upper == 1 && is_dot(after)) {
+        } else if (L.n == 1 && is_dot(after)) {
             /* Initials: Л.Оюун-Эрдэнэ, Ж.Р.Р.Толкиен, U.S., Л. Оюун */
             size_t j = e + (size_t)after.len;
             int initials = 1;
@@ -977,7 +1048,16 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
                     j = we + (size_t)d.len;
                     continue;
                 }
-                if (W.n >= 2) { /* the name */
+                if (W.n == 1 && !is_letter(d) && !(initials == 1 && L.upper == 0)) {
+                    kind = MN_TOKEN_ABBREVIATION; /* Д.С (D.C.), U.S without the dot */
+                    L.n += W.n;
+                    L.upper += W.upper;
+                    L.lower += W.lower;
+                    L.scripts |= W.scripts;
+                    e = we;
+                    break;
+                }
+                if (W.n >= 2 && (L.upper == 1 || (W.first_upper && initials == 1))) { /* the name */
                     kind = MN_TOKEN_NAME;
                     L.n += W.n;
                     L.upper += W.upper;
@@ -988,7 +1068,7 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
                 }
                 break;
             }
-            if (kind != MN_TOKEN_NAME) {
+            if (kind != MN_TOKEN_NAME && kind != MN_TOKEN_ABBREVIATION && L.upper == 1) {
                 if (initials >= 2 && at(t, j).cls != CC_LETTER) {
                     kind = MN_TOKEN_ABBREVIATION; /* U.S., also at the end */
                     e = j;
