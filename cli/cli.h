@@ -51,6 +51,12 @@ int cli_usage_error(const char *verb, const char *fmt, ...)
 #endif
     ;
 
+/* The options every text verb shares, after getopt_long("+:...") returned
+ * opt: 'i' (--invalid=MODE, into *invalid), ':' (a missing value) and
+ * anything unknown. Returns EXIT_OK, or EXIT_USAGE after a message. */
+int cli_common_option(const char *verb, int opt, char **argv, int *invalid);
+
+
 /* An unknown option or an unwanted value, after getopt_long returned '?':
  * names it as the user wrote it; returns EXIT_USAGE. */
 int cli_bad_option(const char *verb, const char *arg);
@@ -71,6 +77,10 @@ int cli_input_open(cli_input *in, const char *verb, const char *name);
 /* Read up to cap bytes; returns the count, 0 at end of file, -1 after a
  * message. Keeps offset and line counts for error messages. */
 long cli_input_read(cli_input *in, const char *verb, void *buf, size_t cap);
+/* Report a library error from a tokenizer or sentence stream on input `in`
+ * (flushing the output first); returns the exit status. */
+int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, size_t line);
+
 /* The caller is done with a chunk of len bytes: count it. */
 void cli_input_advance(cli_input *in, const void *chunk, size_t len);
 void cli_input_close(cli_input *in);

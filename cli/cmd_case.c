@@ -85,23 +85,19 @@ static int run_case(int argc, char **argv, mn_case_mode mode, void (*help)(void)
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     int invalid = MN_INVALID_STRICT;
-    int c;
+    int opt;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
-        switch (c) {
+    while ((opt = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
+        switch (opt) {
         case 'h':
             help();
             return EXIT_OK;
-        case 'i':
-            if (cli_parse_invalid(optarg, &invalid) < 0)
-                return cli_usage_error(verb, "--invalid: expected strict, replace or keep, not '%s'",
-                                       optarg);
-            break;
-        case ':':
-            return cli_usage_error(verb, "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return cli_bad_option(verb, argv[optind - 1]);
+        default: {
+            const int st = cli_common_option(verb, opt, argv, &invalid);
+            if (st != EXIT_OK)
+                return st;
+        }
         }
     }
 

@@ -67,22 +67,9 @@ static int sentences_chunk(void *ctx, cli_input *in, const char *buf, size_t n, 
             put_text_line(s.text, s.len, c->replace);
         }
     }
-    if (rc < 0) {
-        const size_t off = mn_sentencer_error_offset(c->sn), line = mn_sentencer_error_line(c->sn);
-        cli_out_flush();
-        if (rc == MN_E_INVALID_UTF8) {
-            cli_error(c->verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
-                      (unsigned long long)off, (unsigned long long)line);
-            return EXIT_DATA;
-        }
-        if (rc == MN_E_LIMIT) {
-            cli_error(c->verb, "%s: more than %u bytes without white space at byte %llu", in->label,
-                      (unsigned)MN_TOKENIZER_MAX_RUN, (unsigned long long)off);
-            return EXIT_DATA;
-        }
-        cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
-        return EXIT_IO;
-    }
+    if (rc < 0)
+        return cli_stream_error(c->verb, in, rc, mn_sentencer_error_offset(c->sn),
+                                mn_sentencer_error_line(c->sn));
     if (end)
         mn_sentencer_set(c->sn, NULL, 0); /* the next input starts over */
     return cli_out_failed() ? EXIT_IO : EXIT_OK;
@@ -111,15 +98,11 @@ int cmd_sentences(int argc, char **argv) {
             else
                 return cli_usage_error(verb, "--format: expected text or jsonl, not '%s'", optarg);
             break;
-        case 'i':
-            if (cli_parse_invalid(optarg, &invalid) < 0)
-                return cli_usage_error(verb, "--invalid: expected strict, replace or keep, not '%s'",
-                                       optarg);
-            break;
-        case ':':
-            return cli_usage_error(verb, "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return cli_bad_option(verb, argv[optind - 1]);
+        default: {
+            const int st = cli_common_option(verb, opt, argv, &invalid);
+            if (st != EXIT_OK)
+                return st;
+        }
         }
     }
     c.replace = invalid == MN_INVALID_REPLACE;

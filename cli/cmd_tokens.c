@@ -47,23 +47,6 @@ typedef struct tok_ctx {
     uint64_t sent_id;
 } tok_ctx;
 
-static int report(const tok_ctx *c, const cli_input *in, int rc, size_t off, size_t line) {
-    if (rc == MN_E_INVALID_UTF8) {
-        cli_out_flush();
-        cli_error(c->verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
-                  (unsigned long long)off, (unsigned long long)line);
-        return EXIT_DATA;
-    }
-    cli_out_flush();
-    if (rc == MN_E_LIMIT) {
-        cli_error(c->verb, "%s: more than %u bytes without white space at byte %llu", in->label,
-                  (unsigned)MN_TOKENIZER_MAX_RUN, (unsigned long long)off);
-        return EXIT_DATA;
-    }
-    cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
-    return EXIT_IO;
-}
-
 static void put_token(const tok_ctx *c, const mn_token *t) {
     switch (c->format) {
     case FMT_TEXT:
@@ -155,7 +138,8 @@ static int tokens_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int
             while ((rc = mn_sentencer_next(c->sn, &s)) == 1)
                 put_sentence_conllu(c, &s);
         if (rc < 0)
-            return report(c, in, rc, mn_sentencer_error_offset(c->sn), mn_sentencer_error_line(c->sn));
+            return cli_stream_error(c->verb, in, rc, mn_sentencer_error_offset(c->sn),
+                                    mn_sentencer_error_line(c->sn));
     } else {
         rc = mn_tokenizer_feed(c->tk, buf, n, end);
         mn_token t;
@@ -163,7 +147,8 @@ static int tokens_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int
             while ((rc = mn_tokenizer_next(c->tk, &t)) == 1)
                 put_token(c, &t);
         if (rc < 0)
-            return report(c, in, rc, mn_tokenizer_error_offset(c->tk), mn_tokenizer_error_line(c->tk));
+            return cli_stream_error(c->verb, in, rc, mn_tokenizer_error_offset(c->tk),
+                                    mn_tokenizer_error_line(c->tk));
     }
     if (end) { /* the next input starts over */
         if (c->format == FMT_CONLLU)
@@ -204,15 +189,11 @@ int cmd_tokens(int argc, char **argv) {
                 return cli_usage_error(verb, "--format: expected text, tsv, jsonl or conllu, not '%s'",
                                        optarg);
             break;
-        case 'i':
-            if (cli_parse_invalid(optarg, &invalid) < 0)
-                return cli_usage_error(verb, "--invalid: expected strict, replace or keep, not '%s'",
-                                       optarg);
-            break;
-        case ':':
-            return cli_usage_error(verb, "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return cli_bad_option(verb, argv[optind - 1]);
+        default: {
+            const int st = cli_common_option(verb, opt, argv, &invalid);
+            if (st != EXIT_OK)
+                return st;
+        }
         }
     }
     c.replace = invalid == MN_INVALID_REPLACE;

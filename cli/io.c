@@ -42,6 +42,36 @@ int cli_usage_error(const char *verb, const char *fmt, ...) {
     return EXIT_USAGE;
 }
 
+int cli_common_option(const char *verb, int opt, char **argv, int *invalid) {
+    switch (opt) {
+    case 'i':
+        if (cli_parse_invalid(optarg, invalid) < 0)
+            return cli_usage_error(verb, "--invalid: expected strict, replace or keep, not '%s'",
+                                   optarg);
+        return EXIT_OK;
+    case ':':
+        return cli_usage_error(verb, "option '%s' needs a value", argv[optind - 1]);
+    default:
+        return cli_bad_option(verb, argv[optind - 1]);
+    }
+}
+
+int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, size_t line) {
+    cli_out_flush(); /* everything before the error first */
+    if (rc == MN_E_INVALID_UTF8) {
+        cli_error(verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
+                  (unsigned long long)off, (unsigned long long)line);
+        return EXIT_DATA;
+    }
+    if (rc == MN_E_LIMIT) {
+        cli_error(verb, "%s: more than %u bytes without white space at byte %llu", in->label,
+                  (unsigned)MN_TOKENIZER_MAX_RUN, (unsigned long long)off);
+        return EXIT_DATA;
+    }
+    cli_error(verb, "%s: %s", in->label, mn_strerror(rc));
+    return EXIT_IO;
+}
+
 int cli_bad_option(const char *verb, const char *arg) {
     /* getopt leaves the failing character in optopt; a long option, or one
      * with a value attached (--help=3), is named whole. */
