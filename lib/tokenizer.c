@@ -713,42 +713,72 @@ static size_t scan_number(const mn_tokenizer *t, size_t i, mn_token_kind *kind, 
 /* The common case: a plain word of ASCII or Cyrillic letters (with Ө Ү)
  * ended by a character that no rule looks at (space, comma, quote...).
  * Returns its end, or i when the general rules must decide. */
+/* Two-byte Cyrillic U+0400..U+045F by lead (D0, D1) and second byte: 1 a
+ * letter of the fast set, 3 an upper-case one, 0 anything else (D1 A0..BF,
+ * the old letters, go the general way). */
+static const uint8_t cyr2[512] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 static size_t fast_word(const mn_tokenizer *t, size_t i, letters *L) {
     const uint8_t *b = t->buf;
     const size_t len = t->len, start = i;
     /* Every letter of this set is cased, so counting upper-case letters is
      * enough: the rest are lower case. */
     unsigned n = 0, upper = 0, cyrillic = 0, latin = 0;
-    while (i < len) {
-        const uint8_t x = b[i];
-        if (x == 0xD0 || x == 0xD1) {
-            /* U+0400..U+045F: D0 80..AF upper, D0 B0..BF and D1 80..9F
-             * lower (D1 A0..BF, old letters, go the general way) */
-            if (i + 1 >= len)
+    for (;;) {
+        /* The bulk of Mongolian text: runs of two-byte Cyrillic letters. */
+        while (i + 1 < len && (b[i] & 0xFE) == 0xD0) {
+            const uint8_t v = cyr2[((b[i] & 1u) << 8) | b[i + 1]];
+            if (v == 0)
                 break;
-            const uint8_t y = b[i + 1];
-            if (x == 0xD0 ? !mn__is_cont(y) : (uint8_t)(y - 0x80) >= 0x20)
-                break;
-            upper += x == 0xD0 && y < 0xB0;
+            upper += v >> 1;
+            n++;
             cyrillic = 1;
             i += 2;
-        } else if (x < 0x80) {
+        }
+        if (i >= len)
+            break;
+        const uint8_t x = b[i];
+        if (x < 0x80) {
             const uint8_t f = mn__ascii_info[x].flags;
             if (!(f & CF_LATIN))
                 break;
             upper += (f & CF_UPPER) != 0;
             latin = 1;
+            n++;
             i++;
         } else if ((x == 0xD2 || x == 0xD3) && i + 1 < len &&
                    (b[i + 1] | 1) == (x == 0xD2 ? 0xAF : 0xA9)) {
             upper += !(b[i + 1] & 1); /* Ү Ө upper, ү ө lower */
             cyrillic = 1;
+            n++;
             i += 2;
         } else {
             break;
         }
-        if (n++ == 0)
-            L->first_upper = upper != 0;
+    }
+    if (n > 0) { /* the first letter's case, from its bytes */
+        const uint8_t x = b[start];
+        L->first_upper = x < 0x80 ? (mn__ascii_info[x].flags & CF_UPPER) != 0
+                         : x == 0xD0 ? b[start + 1] < 0xB0
+                         : x == 0xD1 ? 0
+                                     : !(b[start + 1] & 1);
     }
     const int first_upper = L->first_upper;
     const unsigned lower = n - upper;
