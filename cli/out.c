@@ -67,10 +67,12 @@ void cli_out_u64(uint64_t v) {
 void cli_out_json(const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     cli_out_char('"');
+    /* Well-formed text (the usual case) is checked once, not per character. */
+    const int valid = mn_utf8_check(s, n, NULL) == MN_OK;
     size_t run = 0; /* bytes copied as they are */
     for (size_t i = 0; i < n; i++) {
         const unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80)
+        if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x80 || valid))
             continue;
         if (c >= 0x80) {
             uint32_t cp;

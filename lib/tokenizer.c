@@ -785,7 +785,14 @@ static size_t fast_word(const mn_tokenizer *t, size_t i, letters *L) {
     const unsigned scripts = (cyrillic ? CF_CYRILLIC : 0) | (latin ? CF_LATIN : 0);
     if (n == 0)
         return start;
-    /* What ends the word must be something no rule continues over. */
+    /* What ends the word must be something no rule continues over. The
+     * usual ASCII cases are decided from the byte. */
+    if (i < len && b[i] < 0x80) {
+        const uint8_t x = b[i];
+        if (x == ' ' || x == ',' || x == '\n' || x == '\r' || x == '\t' || x == ';' || x == ')' ||
+            x == '!' || x == '?' || x == '"')
+            goto accept;
+    }
     const ch c = at(t, i);
     if (c.cut && !t->end)
         return start;
@@ -797,6 +804,7 @@ static size_t fast_word(const mn_tokenizer *t, size_t i, letters *L) {
         if ((c.cp == ':' || c.cp == '@') && !(scripts & CF_CYRILLIC))
             return start; /* maybe a URL or an e-mail address */
     }
+accept:
     L->n = n;
     L->upper = upper;
     L->lower = lower;
@@ -1012,6 +1020,10 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
 
     if ((e = fast_word(t, s, &L)) > s) {
         kind = MN_TOKEN_WORD; /* the common case, decided without the rules */
+    } else if (c.len == 1 && (c.cls == CC_PUNCT || c.cls == CC_OPEN || c.cls == CC_CLOSE) &&
+               c.cp != '#' && c.cp != '*' && c.cp != '/') {
+        kind = MN_TOKEN_PUNCT; /* , ; : ! ? ( ) " and the like: one each */
+        e = s + 1;
     } else if (c.len < 0) {
         if (t->options == MN_INVALID_STRICT) {
             t->status = MN_E_INVALID_UTF8;
