@@ -21,48 +21,16 @@
  *   cc -O2 bench/icu_breaks.c $(pkg-config --cflags --libs icu-i18n icu-uc)
  */
 #define _POSIX_C_SOURCE 200809L
+#define BENCH_PROG "icu_breaks"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 
-static void die(const char *what) {
-    fprintf(stderr, "icu_breaks: %s\n", what);
-    exit(1);
-}
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *read_all(FILE *f, size_t *len) {
-    size_t cap = 1 << 20, n = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL)
-        die("out of memory");
-    for (;;) {
-        if (n == cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            if (buf == NULL)
-                die("out of memory");
-        }
-        const size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f))
-        die("read error");
-    *len = n;
-    return buf;
-}
+#include "bench_util.h"
 
 int main(int argc, char **argv) {
     if (argc < 3)
@@ -128,14 +96,7 @@ int main(int argc, char **argv) {
     printf("segments %llu words %llu\n", segments, words);
     fprintf(stderr, "icu_breaks %s %s: %llu segments, %llu words, %.3f s, %.1f MB/s\n", argv[1], argv[2],
             segments, words, t1 - t0, (double)len / (t1 - t0) / 1e6);
-    const char *tf = getenv("BENCH_TIMES");
-    if (tf && *tf) {
-        FILE *f = fopen(tf, "a");
-        if (f) {
-            fprintf(f, "%.6f\n", t1 - t0);
-            fclose(f);
-        }
-    }
+    append_bench_time(t1 - t0);
     if (ut)
         utext_close(ut);
     free(u16);

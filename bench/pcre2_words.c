@@ -19,42 +19,16 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #define PCRE2_CODE_UNIT_WIDTH 8
+#define BENCH_PROG "pcre2_words"
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
 
-static void die(const char *what) {
-    fprintf(stderr, "pcre2_words: %s\n", what);
-    exit(1);
-}
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "bench_util.h"
 
 int main(void) {
-    size_t cap = 1 << 20, len = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL)
-        die("out of memory");
-    for (;;) {
-        if (len == cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            if (buf == NULL)
-                die("out of memory");
-        }
-        const size_t got = fread(buf + len, 1, cap - len, stdin);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(stdin))
-        die("read error");
+    size_t len;
+    char *buf = read_all(stdin, &len);
 
     const double t0 = now();
     int errcode;
@@ -86,14 +60,7 @@ int main(void) {
     printf("words %llu\n", words);
     fprintf(stderr, "pcre2_words: %llu words, %.3f s, %.1f MB/s\n", words, t1 - t0,
             (double)len / (t1 - t0) / 1e6);
-    const char *tf = getenv("BENCH_TIMES");
-    if (tf && *tf) {
-        FILE *f = fopen(tf, "a");
-        if (f) {
-            fprintf(f, "%.6f\n", t1 - t0);
-            fclose(f);
-        }
-    }
+    append_bench_time(t1 - t0);
     pcre2_jit_stack_free(js);
     pcre2_match_context_free(mc);
     pcre2_match_data_free(md);

@@ -88,4 +88,12 @@ static inline void check_isolated(const char *what, void (*fn)(void *), void *ar
     printf("CRASH: %s\n", what);
 }
 
+/* ISOLATED(test_x) defines run_test_x(void *), which calls test_x(): the
+ * form check_isolated() takes, for a group without an argument. */
+#define ISOLATED(fn)                                                                               \
+    static void run_##fn(void *arg) {                                                              \
+        (void)arg;                                                                                 \
+        fn();                                                                                      \
+    }
+
 #endif

@@ -286,6 +286,12 @@ static int feed(mn_casemap *cm, const char *s, size_t n, int end, bytes *got) {
     return rc;
 }
 
+/* Reset cm and empty got: the start of a new stream. */
+static void restart(mn_casemap *cm, bytes *got) {
+    mn_casemap_reset(cm);
+    got->len = 0;
+}
+
 static void test_streams(void) {
     mn_casemap *cm = NULL;
     bytes got = {0};
@@ -296,33 +302,27 @@ static void test_streams(void) {
     CHECK_INT(feed(cm, "\xD0\x96", 2, 1, &got), 0);
     CHECK_BYTES("stream lower", NULL, 0, "abc \xD0\xB6", 6, got.p, got.len);
     /* After the end, a reset makes it usable again. */
-    mn_casemap_reset(cm);
-    got.len = 0;
+    restart(cm, &got);
     CHECK_INT(feed(cm, "XY", 2, 1, &got), 0);
     CHECK_BYTES("stream after reset", NULL, 0, "xy", 2, got.p, got.len);
 
     /* Reset forgets a split sequence: no U+FFFD, no error. */
-    mn_casemap_reset(cm);
-    got.len = 0;
+    restart(cm, &got);
     CHECK_INT(feed(cm, "a\xD0", 2, 0, &got), MN_OK);
-    mn_casemap_reset(cm);
-    got.len = 0;
+    restart(cm, &got);
     CHECK_INT(feed(cm, "Z", 1, 1, &got), 0);
     CHECK_BYTES("reset forgets a split sequence", NULL, 0, "z", 1, got.p, got.len);
 
     /* Reset forgets a pending capital sigma. */
-    mn_casemap_reset(cm);
-    got.len = 0;
+    restart(cm, &got);
     CHECK_INT(feed(cm, "A\xCE\xA3", 3, 0, &got), MN_OK);
-    mn_casemap_reset(cm);
-    got.len = 0;
+    restart(cm, &got);
     CHECK_INT(feed(cm, "b", 1, 1, &got), 0);
     CHECK_BYTES("reset forgets a pending sigma", NULL, 0, "b", 1, got.p, got.len);
 
     /* Strict error: offset counted from the first byte ever passed, then
      * MN_E_STATE until reset; after reset offsets count from 0 again. */
-    mn_casemap_reset(cm);
-    got.len = 0;
+    restart(cm, &got);
     CHECK_INT(feed(cm, "abc", 3, 0, &got), MN_OK);
     CHECK_INT(feed(cm,
                    "de\xFF"
@@ -340,19 +340,16 @@ static void test_streams(void) {
         CHECK_INT(ob.pos, 0);
         CHECK_INT(ib.pos, 0);
     }
-    mn_casemap_reset(cm);
-    got.len = 0;
+    restart(cm, &got);
     CHECK_INT(feed(cm, "\x80", 1, 0, &got), MN_E_INVALID_UTF8);
     CHECK_INT(mn_casemap_error_offset(cm), 0);
-    mn_casemap_reset(cm);
-    got.len = 0;
+    restart(cm, &got);
     CHECK_INT(feed(cm, "Ok", 2, 1, &got), 0);
     CHECK_BYTES("stream after reset from an error", NULL, 0, "ok", 2, got.p, got.len);
 
     /* Strict error with a one-byte output buffer: everything before the bad
      * sequence ("aς'") is delivered first, the error is returned once. */
-    mn_casemap_reset(cm);
-    got.len = 0;
+    restart(cm, &got);
     {
         const char *s = "A\xCE\xA3'\xFF"
                         "B";
@@ -674,11 +671,6 @@ static void test_threads(const char *path) {
 }
 
 /* Each group in a child process: a crash fails that group only. */
-#define ISOLATED(fn)                                                                               \
-    static void run_##fn(void *arg) {                                                              \
-        (void)arg;                                                                                 \
-        fn();                                                                                      \
-    }
 ISOLATED(test_case_map_buffer)
 ISOLATED(test_case_map_alloc)
 ISOLATED(test_size_query)

@@ -280,11 +280,6 @@ static void test_bytes_pass_through(void) {
 }
 
 /* Each group in a child process: a crash fails that group only. */
-#define ISOLATED(fn)                                                                               \
-    static void run_##fn(void *arg) {                                                              \
-        (void)arg;                                                                                 \
-        fn();                                                                                      \
-    }
 ISOLATED(test_alphabet)
 ISOLATED(test_oe_ue)
 ISOLATED(test_marks_kept)

@@ -22,122 +22,11 @@
 
 #include "check.h"
 #include "mntext.h"
+#include "table.h"
 
 #define MAX_SENTENCES 64
 
-/* ------------------------------------------------------------ text */
-
-/* Decode one well-formed scalar at s[0..n); 0 if ill-formed. */
-static size_t dec(const unsigned char *s, size_t n, uint32_t *cp) {
-    if (n == 0) return 0;
-    const unsigned char b = s[0];
-    if (b < 0x80) {
-        *cp = b;
-        return 1;
-    }
-    size_t len;
-    uint32_t c, min;
-    if (b >= 0xC2 && b <= 0xDF) {
-        len = 2;
-        c = b & 0x1F;
-        min = 0x80;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        len = 3;
-        c = b & 0x0F;
-        min = 0x800;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        len = 4;
-        c = b & 0x07;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len) return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-    *cp = c;
-    return len;
-}
-
-/* Unicode White_Space plus invisible format characters. */
-static int gap_cp(uint32_t cp) {
-    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-           cp == 0x205F || cp == 0x3000 || cp == 0x200B || cp == 0xFEFF || cp == 0x00AD ||
-           cp == 0x2060;
-}
-
-static unsigned hexval(char c) {
-    if (c >= '0' && c <= '9') return (unsigned)(c - '0');
-    if (c >= 'a' && c <= 'f') return (unsigned)(c - 'a' + 10);
-    if (c >= 'A' && c <= 'F') return (unsigned)(c - 'A' + 10);
-    return 16;
-}
-
-/* Undo the table's escapes (\n \r \t \\ \uXXXX \UXXXXXXXX). 0 or -1. */
-static int unescape(const char *s, size_t n, bytes *out) {
-    out->len = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] != '\\') {
-            bytes_add(out, s + i, 1);
-            continue;
-        }
-        if (++i >= n) return -1;
-        const char c = s[i];
-        if (c == 'n' || c == 'r' || c == 't' || c == '\\') {
-            const char v = c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : '\\';
-            bytes_add(out, &v, 1);
-            continue;
-        }
-        const size_t digits = c == 'u' ? 4 : c == 'U' ? 8 : 0;
-        if (digits == 0 || i + digits >= n) return -1;
-        uint32_t v = 0;
-        for (size_t k = 1; k <= digits; k++) {
-            const unsigned h = hexval(s[i + k]);
-            if (h > 15) return -1;
-            v = v * 16 + h;
-        }
-        i += digits;
-        if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return -1;
-        bytes_add_cp(out, v);
-    }
-    return 0;
-}
-
-static void put_escaped(FILE *f, const char *s, size_t n) {
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        const size_t k = dec(u + i, n - i, &cp);
-        if (k == 0) {
-            fprintf(f, "\\x%02X", u[i]);
-            i++;
-        } else {
-            if (cp == '\n')
-                fputs("\\n", f);
-            else if (cp == '\r')
-                fputs("\\r", f);
-            else if (cp == '\t')
-                fputs("\\t", f);
-            else if (cp == '\\')
-                fputs("\\\\", f);
-            else if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || (cp >= 0x2000 && cp <= 0x200F) ||
-                     (cp >= 0x2028 && cp <= 0x202F) || cp == 0xFEFF || cp == 0xAD ||
-                     (cp >= 0x0300 && cp <= 0x036F))
-                fprintf(f, "\\u%04X", (unsigned)cp);
-            else
-                fwrite(s + i, 1, k, f);
-            i += k;
-        }
-    }
-}
-
 /* ------------------------------------------------------------ the table */
-
-#define SEP " \xE2\x80\x96 " /* " ‖ " */
 
 typedef struct scase {
     int line;
@@ -153,17 +42,15 @@ static void table_error(int line, const char *msg) {
     fprintf(stderr, "sentences.tsv:%d: TABLE ERROR: %s\n", line, msg);
 }
 
-/* 1 for a case, 0 for a comment or blank line, -1 for a table error. */
+/* Parse one case line (from table_next()): 0, or -1 for a table error. */
 static int parse_case(scase *sc, int line, const char *s, size_t n) {
-    if (n > 0 && s[n - 1] == '\r') n--;
-    if (n == 0 || s[0] == '#') return 0;
     const char *tab = memchr(s, '\t', n);
     if (tab == NULL || memchr(tab + 1, '\t', n - (size_t)(tab + 1 - s))) {
         table_error(line, "expected exactly two TAB-separated columns");
         return -1;
     }
     sc->line = line;
-    if (unescape(s, (size_t)(tab - s), &sc->input) != 0) {
+    if (unescape(s, (size_t)(tab - s), 0, &sc->input) != 0) {
         table_error(line, "bad escape in INPUT");
         return -1;
     }
@@ -171,33 +58,25 @@ static int parse_case(scase *sc, int line, const char *s, size_t n) {
     sc->expected_col = col;
     sc->expected_len = (size_t)(end - col);
     sc->nsent = 0;
-    const size_t seplen = strlen(SEP);
     for (const char *p = col;;) {
-        const char *q = p;
-        while (q < end && !((size_t)(end - q) >= seplen && memcmp(q, SEP, seplen) == 0))
-            q++;
+        const char *q = table_item_end(p, end);
         if (sc->nsent == MAX_SENTENCES) {
             table_error(line, "too many sentences");
             return -1;
         }
         bytes *b = &sc->sent[sc->nsent++];
-        if (q == p || unescape(p, (size_t)(q - p), b) != 0) {
+        if (q == p || unescape(p, (size_t)(q - p), 0, b) != 0) {
             table_error(line, "empty sentence or bad escape in EXPECTED");
             return -1;
         }
         if (q >= end) break;
-        p = q + seplen;
+        p = q + strlen(SEP);
     }
     /* The sentences must be the input's text in order, with only white
      * space around and between them. */
     size_t pos = 0;
     for (size_t k = 0; k <= sc->nsent; k++) {
-        for (;;) {
-            uint32_t cp;
-            const size_t c = dec(sc->input.p + pos, sc->input.len - pos, &cp);
-            if (c == 0 || !gap_cp(cp)) break;
-            pos += c;
-        }
+        pos = table_skip_gap(&sc->input, pos, NULL);
         if (k == sc->nsent) break;
         const bytes *b = &sc->sent[k];
         if (b->len > sc->input.len - pos || memcmp(sc->input.p + pos, b->p, b->len) != 0) {
@@ -210,7 +89,7 @@ static int parse_case(scase *sc, int line, const char *s, size_t n) {
         table_error(line, "the expected sentences do not cover the input");
         return -1;
     }
-    return 1;
+    return 0;
 }
 
 /* ------------------------------------------------------------ running */
@@ -246,6 +125,15 @@ static const char *sentence_contract(const mn_sentence *se, const bytes *in, int
     return NULL;
 }
 
+/* Record a sentence's span (the first MAX_SENTENCES). */
+static void got_add(got *g, const mn_sentence *se) {
+    if (g->n == MAX_SENTENCES) return;
+    g->s[g->n].start = se->start;
+    g->s[g->n].end = se->end;
+    g->s[g->n].ntokens = se->ntokens;
+    g->n++;
+}
+
 static void split_set(const bytes *in, got *g) {
     mn_sentencer *s = NULL;
     g->n = 0;
@@ -263,12 +151,7 @@ static void split_set(const bytes *in, got *g) {
             snprintf(g->why, sizeof g->why, "sentence %zu breaks the contract: %s", g->n + 1, why);
         }
         prev_end = se.end;
-        if (g->n < MAX_SENTENCES) {
-            g->s[g->n].start = se.start;
-            g->s[g->n].end = se.end;
-            g->s[g->n].ntokens = se.ntokens;
-            g->n++;
-        }
+        got_add(g, &se);
     }
     mn_sentencer_free(s);
 }
@@ -288,12 +171,7 @@ static void split_stream(const bytes *in, got *g) {
                 g->contract = 0;
                 snprintf(g->why, sizeof g->why, "streamed sentence %zu: %s", g->n + 1, why);
             }
-            if (g->n < MAX_SENTENCES) {
-                g->s[g->n].start = se.start;
-                g->s[g->n].end = se.end;
-                g->s[g->n].ntokens = se.ntokens;
-                g->n++;
-            }
+            got_add(g, &se);
         }
     }
     mn_sentencer_free(s);
@@ -318,28 +196,18 @@ static int matches(const scase *sc, const got *g) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2) {
-        fprintf(stderr, "usage: test_sentences tests/data/sentences.tsv\n");
-        return 2;
-    }
-    bytes file = {NULL, 0, 0};
-    if (read_file(argv[1], &file) != 0) {
-        fprintf(stderr, "test_sentences: cannot read %s\n", argv[1]);
-        return 2;
-    }
+    table_file table;
+    const int status =
+        table_open_arg(&table, argc, argv, "test_sentences", "tests/data/sentences.tsv");
+    if (status != 0) return status;
     static scase sc;
     static got g, gs;
     size_t ncases = 0, nfailed = 0;
-    const char *p = (const char *)file.p, *end = p + file.len;
-    int line = 0;
-    while (p < end) {
-        const char *eol = memchr(p, '\n', (size_t)(end - p));
-        if (eol == NULL) eol = end;
-        line++;
-        const int r = parse_case(&sc, line, p, (size_t)(eol - p));
-        p = eol + 1;
-        if (r <= 0) {
-            nfailed += r < 0;
+    const char *row;
+    size_t rowlen;
+    while (table_next(&table, &row, &rowlen)) {
+        if (parse_case(&sc, table.line, row, rowlen) != 0) {
+            nfailed++;
             continue;
         }
         ncases++;
@@ -380,11 +248,7 @@ int main(int argc, char **argv) {
     for (size_t k = 0; k < MAX_SENTENCES; k++)
         bytes_free(&sc.sent[k]);
     bytes_free(&sc.input);
-    bytes_free(&file);
-    fprintf(stderr, "sentences.tsv: %zu cases, %zu failing\n", ncases, nfailed);
-    if (ncases < 40) {
-        fprintf(stderr, "sentences.tsv: fewer than 40 cases: the table was truncated?\n");
-        check_tally(0);
-    }
+    table_close(&table);
+    table_summary("sentences.tsv", ncases, nfailed, 40);
     return check_finish();
 }

@@ -888,11 +888,6 @@ static void test_strict_hand(void) {
 }
 
 /* Each group in a child process: a crash fails that group only. */
-#define ISOLATED(fn)                                                                               \
-    static void run_##fn(void *arg) {                                                              \
-        (void)arg;                                                                                 \
-        fn();                                                                                      \
-    }
 ISOLATED(test_replace_hand)
 ISOLATED(test_block_boundary_hand)
 ISOLATED(test_keep_hand)

@@ -28,151 +28,11 @@
 
 #include "check.h"
 #include "mntext.h"
+#include "table.h"
 
 #define MAX_TOKENS 256
 
-/* ------------------------------------------------------------ UTF-8 */
-
-/* Decode one well-formed scalar at s[0..n); returns its length, or 0 if the
- * bytes there are ill-formed (hand-written: independent of the library). */
-static size_t dec(const unsigned char *s, size_t n, uint32_t *cp) {
-    if (n == 0) return 0;
-    const unsigned char b = s[0];
-    if (b < 0x80) {
-        *cp = b;
-        return 1;
-    }
-    size_t len;
-    uint32_t c, min;
-    if (b >= 0xC2 && b <= 0xDF) {
-        len = 2;
-        c = b & 0x1F;
-        min = 0x80;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        len = 3;
-        c = b & 0x0F;
-        min = 0x800;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        len = 4;
-        c = b & 0x07;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len) return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-    *cp = c;
-    return len;
-}
-
-static int valid_utf8(const unsigned char *s, size_t n) {
-    uint32_t cp;
-    for (size_t i = 0; i < n;) {
-        const size_t k = dec(s + i, n - i, &cp);
-        if (k == 0) return 0;
-        i += k;
-    }
-    return 1;
-}
-
-/* Unicode White_Space, plus the invisible format characters that may stand
- * between tokens (ZWSP, BOM, soft hyphen, word joiner). */
-static int gap_cp(uint32_t cp) {
-    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-           cp == 0x205F || cp == 0x3000 || cp == 0x200B || cp == 0xFEFF || cp == 0x00AD ||
-           cp == 0x2060;
-}
-
-/* ------------------------------------------------------------ escapes */
-
-static unsigned hexval(char c) {
-    if (c >= '0' && c <= '9') return (unsigned)(c - '0');
-    if (c >= 'a' && c <= 'f') return (unsigned)(c - 'a' + 10);
-    if (c >= 'A' && c <= 'F') return (unsigned)(c - 'A' + 10);
-    return 16;
-}
-
-/* Undo the table's escapes (\n \r \t \\ \uXXXX \UXXXXXXXX \xHH) of
- * s[0..n) into out. Returns 0, or -1 on a malformed escape. */
-static int unescape(const char *s, size_t n, bytes *out) {
-    out->len = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] != '\\') {
-            bytes_add(out, s + i, 1);
-            continue;
-        }
-        if (++i >= n) return -1;
-        const char c = s[i];
-        if (c == 'n' || c == 'r' || c == 't' || c == '\\') {
-            const char v = c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : '\\';
-            bytes_add(out, &v, 1);
-            continue;
-        }
-        const size_t digits = c == 'u' ? 4 : c == 'U' ? 8 : c == 'x' ? 2 : 0;
-        if (digits == 0 || i + digits >= n) /* s[i+1 .. i+digits] must exist */
-            return -1;
-        uint32_t v = 0;
-        for (size_t k = 1; k <= digits; k++) {
-            const unsigned h = hexval(s[i + k]);
-            if (h > 15) return -1;
-            v = v * 16 + h;
-        }
-        i += digits;
-        if (c == 'x') {
-            const unsigned char b = (unsigned char)v;
-            bytes_add(out, &b, 1);
-        } else {
-            if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return -1;
-            bytes_add_cp(out, v);
-        }
-    }
-    return 0;
-}
-
-/* Does a code point need an escape to be seen in a report? */
-static int invisible(uint32_t cp) {
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD ||
-           (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x180B && cp <= 0x180F) ||
-           (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
-           (cp >= 0x205F && cp <= 0x206F) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
-           cp == 0x20E3 || cp == 0x3000 || (cp >= 0x1F3FB && cp <= 0x1F3FF);
-}
-
-/* Print s[0..n) in the table's notation. */
-static void put_escaped(FILE *f, const char *s, size_t n) {
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        const size_t k = dec(u + i, n - i, &cp);
-        if (k == 0) {
-            fprintf(f, "\\x%02X", u[i]);
-            i++;
-            continue;
-        }
-        if (cp == '\n')
-            fputs("\\n", f);
-        else if (cp == '\r')
-            fputs("\\r", f);
-        else if (cp == '\t')
-            fputs("\\t", f);
-        else if (cp == '\\')
-            fputs("\\\\", f);
-        else if (invisible(cp))
-            fprintf(f, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", (unsigned)cp);
-        else
-            fwrite(s + i, 1, k, f);
-        i += k;
-    }
-}
-
 /* ------------------------------------------------------------ the table */
-
-#define SEP " \xE2\x80\x96 " /* " ‖ " */
 
 static const char *const kind_names[] = {"word",   "number",  "date",   "abbreviation",
                                          "name",   "initial", "suffix", "punct",
@@ -292,7 +152,7 @@ static int parse_flags(tcase *tc, const char *s, size_t n) {
                 sl--;
             }
             if (!neg && sl > 9 && memcmp(spec, "suffixed=", 9) == 0) {
-                if (unescape(spec + 9, sl - 9, &et->base) != 0 ||
+                if (unescape(spec + 9, sl - 9, 1, &et->base) != 0 ||
                     mixed_script((const unsigned char *)spec + 9, sl - 9))
                     return -1;
                 et->check_base = 1;
@@ -317,11 +177,9 @@ static int parse_flags(tcase *tc, const char *s, size_t n) {
     return 0;
 }
 
-/* Parse one table line (without its newline). Returns 1 for a case, 0 for
- * a comment or blank line, -1 for a table error (already reported). */
+/* Parse one case line (from table_next()). Returns 0, or -1 for a table
+ * error (already reported). */
 static int parse_case(tcase *tc, int line, const char *s, size_t n) {
-    if (n > 0 && s[n - 1] == '\r') n--;
-    if (n == 0 || s[0] == '#') return 0;
     const char *tab1 = memchr(s, '\t', n);
     if (tab1 == NULL) {
         table_error(line, "no TAB between INPUT and EXPECTED");
@@ -336,7 +194,7 @@ static int parse_case(tcase *tc, int line, const char *s, size_t n) {
         return -1;
     }
     tc->line = line;
-    if (unescape(s, (size_t)(tab1 - s), &tc->input) != 0) {
+    if (unescape(s, (size_t)(tab1 - s), 1, &tc->input) != 0) {
         table_error(line, "bad escape in INPUT");
         return -1;
     }
@@ -344,12 +202,8 @@ static int parse_case(tcase *tc, int line, const char *s, size_t n) {
     tc->expected_len = (size_t)(col2_end - col2);
     /* Split EXPECTED at " ‖ ". */
     tc->ntok = 0;
-    const char *p = col2;
-    const size_t seplen = strlen(SEP);
-    for (;;) {
-        const char *q = p;
-        while (q < col2_end && !((size_t)(col2_end - q) >= seplen && memcmp(q, SEP, seplen) == 0))
-            q++;
+    for (const char *p = col2;;) {
+        const char *q = table_item_end(p, col2_end);
         if (tc->ntok == MAX_TOKENS) {
             table_error(line, "too many tokens");
             return -1;
@@ -370,7 +224,7 @@ static int parse_case(tcase *tc, int line, const char *s, size_t n) {
                 tl = (size_t)(slash - p);
             }
         }
-        if (tl == 0 || unescape(p, tl, &et->text) != 0 || et->text.len == 0) {
+        if (tl == 0 || unescape(p, tl, 1, &et->text) != 0 || et->text.len == 0) {
             table_error(line, "empty token or bad escape in EXPECTED");
             return -1;
         }
@@ -379,7 +233,7 @@ static int parse_case(tcase *tc, int line, const char *s, size_t n) {
             return -1;
         }
         if (q >= col2_end) break;
-        p = q + seplen;
+        p = q + strlen(SEP);
     }
     tc->flags_col = tab2 ? tab2 + 1 : "";
     tc->flags_len = tab2 ? (size_t)(end - tab2 - 1) : 0;
@@ -392,15 +246,8 @@ static int parse_case(tcase *tc, int line, const char *s, size_t n) {
     const size_t inlen = tc->input.len;
     size_t pos = 0;
     for (size_t k = 0; k <= tc->ntok; k++) {
-        for (;;) {
-            uint32_t cp;
-            const size_t c = dec(in + pos, inlen - pos, &cp);
-            if (c == 0 || !gap_cp(cp)) break;
-            if (k < tc->ntok && tc->tok[k].text.len <= inlen - pos &&
-                memcmp(in + pos, tc->tok[k].text.p, tc->tok[k].text.len) == 0)
-                break; /* a token may begin with an invisible character */
-            pos += c;
-        }
+        /* (a token may begin with an invisible character) */
+        pos = table_skip_gap(&tc->input, pos, k < tc->ntok ? &tc->tok[k].text : NULL);
         if (k == tc->ntok) break;
         const expect_tok *et = &tc->tok[k];
         if (et->text.len > inlen - pos || memcmp(in + pos, et->text.p, et->text.len) != 0) {
@@ -413,7 +260,7 @@ static int parse_case(tcase *tc, int line, const char *s, size_t n) {
         table_error(line, "the expected tokens do not cover the input");
         return -1;
     }
-    return 1;
+    return 0;
 }
 
 /* ------------------------------------------------------------ running */
@@ -590,31 +437,18 @@ static int same_tokens(const got *a, const got *b) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2) {
-        fprintf(stderr, "usage: test_tokens tests/data/tokens.tsv\n");
-        return 2;
-    }
-    bytes file = {NULL, 0, 0};
-    if (read_file(argv[1], &file) != 0) {
-        fprintf(stderr, "test_tokens: cannot read %s\n", argv[1]);
-        return 2;
-    }
-    bytes_add(&file, "", 1); /* NUL after the last line */
+    table_file table;
+    const int status = table_open_arg(&table, argc, argv, "test_tokens", "tests/data/tokens.tsv");
+    if (status != 0) return status;
     static tcase tc;
     static got g, gs;
     memset(&tc, 0, sizeof tc);
     size_t ncases = 0, nfailed_cases = 0;
-    const char *p = (const char *)file.p;
-    const char *end = p + file.len - 1;
-    int line = 0;
-    while (p < end) {
-        const char *eol = memchr(p, '\n', (size_t)(end - p));
-        if (eol == NULL) eol = end;
-        line++;
-        const int r = parse_case(&tc, line, p, (size_t)(eol - p));
-        p = eol + 1;
-        if (r <= 0) {
-            if (r < 0) nfailed_cases++;
+    const char *row;
+    size_t rowlen;
+    while (table_next(&table, &row, &rowlen)) {
+        if (parse_case(&tc, table.line, row, rowlen) != 0) {
+            nfailed_cases++;
             continue;
         }
         ncases++;
@@ -661,11 +495,7 @@ int main(int argc, char **argv) {
         bytes_free(&tc.tok[k].base);
     }
     bytes_free(&tc.input);
-    bytes_free(&file);
-    fprintf(stderr, "tokens.tsv: %zu cases, %zu failing\n", ncases, nfailed_cases);
-    if (ncases < 150) {
-        fprintf(stderr, "tokens.tsv: fewer than 150 cases: the table was truncated?\n");
-        check_tally(0);
-    }
+    table_close(&table);
+    table_summary("tokens.tsv", ncases, nfailed_cases, 150);
     return check_finish();
 }

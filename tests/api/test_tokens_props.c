@@ -68,61 +68,9 @@
 #include "check.h"
 #include "corpus.h"
 #include "mntext.h"
+#include "table.h"
 
-/* ------------------------------------------------------------ UTF-8 */
-
-static size_t dec(const unsigned char *s, size_t n, uint32_t *cp) {
-    if (n == 0) return 0;
-    const unsigned char b = s[0];
-    if (b < 0x80) {
-        *cp = b;
-        return 1;
-    }
-    size_t len;
-    uint32_t c, min;
-    if (b >= 0xC2 && b <= 0xDF) {
-        len = 2;
-        c = b & 0x1F;
-        min = 0x80;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        len = 3;
-        c = b & 0x0F;
-        min = 0x800;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        len = 4;
-        c = b & 0x07;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len) return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-    *cp = c;
-    return len;
-}
-
-static int valid_utf8(const unsigned char *s, size_t n) {
-    uint32_t cp;
-    for (size_t i = 0; i < n;) {
-        const size_t k = dec(s + i, n - i, &cp);
-        if (k == 0) return 0;
-        i += k;
-    }
-    return 1;
-}
-
-/* Unicode White_Space (PropList.txt) and the invisible format characters
- * that may separate tokens. */
-static int gap_cp(uint32_t cp) {
-    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-           cp == 0x205F || cp == 0x3000 || cp == 0x200B || cp == 0xFEFF || cp == 0x00AD ||
-           cp == 0x2060;
-}
+/* ------------------------------------------------------------ text */
 
 static int line_break_cp(uint32_t cp) {
     return cp == 0x0A || cp == 0x0B || cp == 0x0C || cp == 0x0D || cp == 0x85 || cp == 0x2028 ||
@@ -197,31 +145,6 @@ static void tally(int p, int ok) {
 #endif
 
 static const char *cur_doc = "";
-
-static void put_escaped(FILE *f, const unsigned char *s, size_t n) {
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        const size_t k = dec(s + i, n - i, &cp);
-        if (k == 0) {
-            fprintf(f, "\\x%02X", s[i++]);
-            continue;
-        }
-        if (cp == '\n')
-            fputs("\\n", f);
-        else if (cp == '\t')
-            fputs("\\t", f);
-        else if (cp == '\r')
-            fputs("\\r", f);
-        else if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD ||
-                 (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x2000 && cp <= 0x200F) ||
-                 (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF ||
-                 (cp >= 0xFE00 && cp <= 0xFE0F))
-            fprintf(f, "\\u%04X", (unsigned)cp);
-        else
-            fwrite(s + i, 1, k, f);
-        i += k;
-    }
-}
 
 /* Count one failure of property p; returns 1 if it may be printed. */
 static int fail(int p) {
@@ -928,70 +851,25 @@ static void ner_texts(const bytes *json, bytes *out) {
     }
 }
 
-static unsigned hexval(char c) {
-    if (c >= '0' && c <= '9') return (unsigned)(c - '0');
-    if (c >= 'a' && c <= 'f') return (unsigned)(c - 'a' + 10);
-    if (c >= 'A' && c <= 'F') return (unsigned)(c - 'A' + 10);
-    return 16;
-}
-
-/* The tables' escapes (see tests/data/tokens.tsv); 0 or -1. */
-static int unescape(const char *s, size_t n, bytes *out) {
-    out->len = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] != '\\') {
-            bytes_add(out, s + i, 1);
-            continue;
-        }
-        if (++i >= n) return -1;
-        const char c = s[i];
-        if (c == 'n' || c == 'r' || c == 't' || c == '\\') {
-            const char v = c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : '\\';
-            bytes_add(out, &v, 1);
-            continue;
-        }
-        const size_t digits = c == 'u' ? 4 : c == 'U' ? 8 : c == 'x' ? 2 : 0;
-        if (digits == 0 || i + digits >= n) return -1;
-        uint32_t v = 0;
-        for (size_t k = 1; k <= digits; k++) {
-            const unsigned h = hexval(s[i + k]);
-            if (h > 15) return -1;
-            v = v * 16 + h;
-        }
-        i += digits;
-        if (c == 'x') {
-            const unsigned char b = (unsigned char)v;
-            bytes_add(out, &b, 1);
-        } else if (v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF)) {
-            bytes_add_cp(out, v);
-        } else {
-            return -1;
-        }
-    }
-    return 0;
-}
-
 /* Every table input as its own document. Returns the number of cases. */
 static size_t table_documents(const char *path, uint64_t seed) {
-    bytes file = {NULL, 0, 0}, doc = {NULL, 0, 0};
-    if (read_file(path, &file) != 0) return 0;
+    table_file table;
+    if (table_open(&table, path) != 0) return 0;
+    bytes doc = {NULL, 0, 0};
     size_t n = 0;
     char name[512];
-    const char *p = (const char *)file.p, *end = p + file.len;
-    int line = 0;
-    while (p < end) {
-        const char *eol = memchr(p, '\n', (size_t)(end - p));
-        if (eol == NULL) eol = end;
-        line++;
-        const char *tab = memchr(p, '\t', (size_t)(eol - p));
-        if (eol > p && *p != '#' && tab && unescape(p, (size_t)(tab - p), &doc) == 0) {
-            snprintf(name, sizeof name, "%s:%d", path, line);
-            check_document(name, &doc, seed + (uint64_t)line * 1000, 1);
+    const char *row;
+    size_t rowlen;
+    while (table_next(&table, &row, &rowlen)) {
+        const char *tab = memchr(row, '\t', rowlen);
+        /* (the \xHH escape is tokens.tsv's; sentences.tsv does not use it) */
+        if (tab && unescape(row, (size_t)(tab - row), 1, &doc) == 0) {
+            snprintf(name, sizeof name, "%s:%d", path, table.line);
+            check_document(name, &doc, seed + (uint64_t)table.line * 1000, 1);
             n++;
         }
-        p = eol + 1;
     }
-    bytes_free(&file);
+    table_close(&table);
     bytes_free(&doc);
     return n;
 }
