@@ -104,6 +104,9 @@ void cli_out_str(const char *s);
 void cli_out_char(char c);
 void cli_out_u64(uint64_t v);
 void cli_out_json(const char *s, size_t n); /* a quoted JSON string */
+void cli_out_json_known(const char *s, size_t n, int valid); /* valid: known UTF-8 */
+/* A string literal, without strlen. */
+#define CLI_OUT_LIT(lit) cli_out_put("" lit, sizeof(lit) - 1)
 void cli_out_tsv(const char *s, size_t n);  /* \ \t \n \r escaped */
 void cli_out_text(const char *s, size_t n, int replace); /* U+FFFD if replace */
 

@@ -66,20 +66,22 @@ static void put_token(const tok_ctx *c, const mn_token *t) {
             cli_out_tsv(t->text, t->len);
         cli_out_char('\n');
         break;
-    default:
-        cli_out_str("{\"text\":");
-        cli_out_json(t->text, t->len);
-        cli_out_str(",\"kind\":\"");
+    default: {
+        const int valid = t->kind != MN_TOKEN_INVALID; /* the tokenizer checked it */
+        CLI_OUT_LIT("{\"text\":");
+        cli_out_json_known(t->text, t->len, valid);
+        CLI_OUT_LIT(",\"kind\":\"");
         cli_out_str(mn_token_kind_name(t->kind));
-        cli_out_str("\",\"start\":");
+        CLI_OUT_LIT("\",\"start\":");
         cli_out_u64(t->start);
-        cli_out_str(",\"end\":");
+        CLI_OUT_LIT(",\"end\":");
         cli_out_u64(t->end);
         if (t->flags & MN_TOKEN_SUFFIXED) {
-            cli_out_str(",\"base\":");
-            cli_out_json(t->text, t->base_len);
+            CLI_OUT_LIT(",\"base\":");
+            cli_out_json_known(t->text, t->base_len, valid);
         }
-        cli_out_str("}\n");
+        CLI_OUT_LIT("}\n");
+    }
     }
 }
 

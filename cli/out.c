@@ -65,10 +65,14 @@ void cli_out_u64(uint64_t v) {
 /* A JSON string, quoted. Ill-formed UTF-8 (possible only in keep mode)
  * becomes U+FFFD: JSON text must be UTF-8. */
 void cli_out_json(const char *s, size_t n) {
+    cli_out_json_known(s, n, mn_utf8_check(s, n, NULL) == MN_OK);
+}
+
+/* valid: the caller knows s is well-formed UTF-8 (a token of any kind but
+ * invalid), so it is not checked again. */
+void cli_out_json_known(const char *s, size_t n, int valid) {
     static const char hex[] = "0123456789abcdef";
     cli_out_char('"');
-    /* Well-formed text (the usual case) is checked once, not per character. */
-    const int valid = mn_utf8_check(s, n, NULL) == MN_OK;
     size_t run = 0; /* bytes copied as they are */
     for (size_t i = 0; i < n; i++) {
         const unsigned char c = (unsigned char)s[i];
