@@ -402,6 +402,17 @@ static void count(letters *L, ch c, int after_joiner) {
     L->scripts |= c.flags & (CF_CYRILLIC | CF_LATIN | CF_MONGOLIAN | CF_OTHER_SCRIPT);
 }
 
+/* The letters of s[a..b), counted afresh (for tokens whose extent a rule
+ * changed after the first count). */
+static void recount(const mn_tokenizer *t, size_t a, size_t b, letters *L) {
+    *L = (letters){0, 0, 0, 0, 0, 0};
+    while (a < b) {
+        const ch x = at(t, a);
+        count(L, x, 1);
+        a += (size_t)(x.len > 0 ? x.len : 1);
+    }
+}
+
 static void merge(letters *L, const letters *M) {
     if (L->n == 0)
         L->first_upper = M->first_upper;
@@ -1067,13 +1078,8 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
         size_t ab;
         if (L.n <= 3 && (is_dot(after) || after.cp == '/') && (ab = scan_abbreviation(t, s)) > s) {
             kind = MN_TOKEN_ABBREVIATION;
-            L = (letters){0, 0, 0, 0, 0, 0};
-            for (size_t i = s; i < ab;) {
-                const ch x = at(t, i);
-                count(&L, x, 1);
-                i += (size_t)x.len;
-            }
             e = ab;
+            recount(t, s, e, &L);
         } else if (L.n == 1 && is_dot(after)) {
             /* Initials: Л.Оюун-Эрдэнэ, Ж.Р.Р.Толкиен, U.S., Л. Оюун */
             size_t j = e + (size_t)after.len;
@@ -1114,12 +1120,7 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
                 if (initials >= 2 && at(t, j).cls != CC_LETTER) {
                     kind = MN_TOKEN_ABBREVIATION; /* U.S., also at the end */
                     e = j;
-                    L = (letters){0, 0, 0, 0, 0, 0};
-                    for (size_t i = s; i < e;) {
-                        const ch x = at(t, i);
-                        count(&L, x, 1);
-                        i += (size_t)x.len;
-                    }
+                    recount(t, s, e, &L);
                 } else if (initials == 1 && is_space(at(t, j))) {
                     size_t k = j;
                     while (is_space(at(t, k)))
