@@ -29,9 +29,11 @@
  *  6. SYMBOL   a symbol with its modifiers (emoji sequences, flags)
  *  7. PUNCT    any other mark, one per token
  *
- * Streaming keeps a buffer of at most one run (MN_TOKENIZER_MAX_RUN bytes)
- * plus the piece being fed: a run is tokenized once the white space after
- * it, and the first character after that, are known.
+ * Streaming keeps a buffer of at most one run (MN_TOKENIZER_MAX_RUN bytes),
+ * the white space after it (up to MN_TOKENIZER_MAX_GAP bytes), the piece
+ * being fed, and, for the sentence splitter, the sentence being built: a
+ * run is tokenized once the white space after it, and the first character
+ * after that, are known.
  */
 #include <stdlib.h>
 #include <string.h>
