@@ -755,7 +755,18 @@ static size_t fast_word(const mn_tokenizer *t, size_t i, letters *L) {
      * enough: the rest are lower case. */
     unsigned n = 0, upper = 0, cyrillic = 0, latin = 0;
     for (;;) {
-        /* The bulk of Mongolian text: runs of two-byte Cyrillic letters. */
+        /* The bulk of Mongolian text: runs of two-byte Cyrillic letters,
+         * two at a time, then one. */
+        while (i + 3 < len && (b[i] & 0xFE) == 0xD0 && (b[i + 2] & 0xFE) == 0xD0) {
+            const uint8_t v1 = cyr2[((b[i] & 1u) << 8) | b[i + 1]];
+            const uint8_t v2 = cyr2[((b[i + 2] & 1u) << 8) | b[i + 3]];
+            if (!(v1 & v2))
+                break;
+            upper += (unsigned)(v1 >> 1) + (unsigned)(v2 >> 1);
+            n += 2;
+            cyrillic = 1;
+            i += 4;
+        }
         while (i + 1 < len && (b[i] & 0xFE) == 0xD0) {
             const uint8_t v = cyr2[((b[i] & 1u) << 8) | b[i + 1]];
             if (v == 0)
@@ -986,13 +997,66 @@ static int run_ready(mn_tokenizer *t) {
     return 0;
 }
 
+/* Fill *tok with the token s[s..e) (base: where a hyphen suffix starts, or
+ * e), compute its flags, and move past it. Returns 1. */
+static int emit_token(mn_tokenizer *t, mn_token *tok, size_t s, size_t e, size_t base,
+                      mn_token_kind kind, const letters *L, int saw_space, int suffixed,
+                      int closing) {
+    tok->text = (const char *)t->buf + s;
+    tok->len = e - s;
+    tok->start = t->base + s;
+    tok->end = t->base + e;
+    tok->base_len = base - s;
+    tok->kind = kind;
+    unsigned f = 0;
+    if (L->n) {
+        if (L->lower == 0 && L->upper > 0)
+            f |= MN_TOKEN_UPPER;
+        else if (L->upper == 0 && L->lower > 0)
+            f |= MN_TOKEN_LOWER;
+        else if (L->first_upper && !L->inner_upper && L->upper >= 1)
+            f |= MN_TOKEN_TITLE;
+        if (L->scripts & CF_CYRILLIC)
+            f |= MN_TOKEN_CYRILLIC;
+        if (L->scripts & CF_LATIN)
+            f |= MN_TOKEN_LATIN;
+        if (L->scripts & CF_MONGOLIAN)
+            f |= MN_TOKEN_MONGOLIAN;
+        if (L->scripts & CF_OTHER_SCRIPT)
+            f |= MN_TOKEN_OTHER;
+    }
+    if (suffixed)
+        f |= MN_TOKEN_SUFFIXED;
+    if (saw_space)
+        f |= MN_TOKEN_SPACE_BEFORE;
+    if (t->line_start)
+        f |= MN_TOKEN_LINE_START;
+    if (t->para_start)
+        f |= MN_TOKEN_PARA_START;
+    tok->flags = f;
+
+    t->pos = e;
+    t->prev_end = t->base + e;
+    t->have_prev = 1;
+    t->prev_closing = closing;
+    t->line_start = t->para_start = t->space_before = 0;
+    return 1;
+}
+
 int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
     if (t == NULL || tok == NULL)
         return MN_E_ARGUMENT;
     if (t->status != MN_OK)
         return t->status;
-    /* White space: skip it, noting line breaks. */
-    for (;;) {
+    /* White space: skip it, noting line breaks (single spaces first). */
+    while (t->pos < t->len && t->buf[t->pos] == ' ') {
+        t->space_before = 1;
+        t->pos++;
+    }
+    /* A visible ASCII character or a Cyrillic lead byte: no more space. */
+    const uint8_t b0 = t->pos < t->len ? t->buf[t->pos] : 0;
+    const int visible = (b0 > 0x20 && b0 < 0x7F) || ((b0 & 0xFC) == 0xD0 && t->pos + 1 < t->len);
+    for (; !visible;) {
         if (t->pos >= t->len)
             return 0;
         const ch c = at(t, t->pos);
@@ -1024,16 +1088,18 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
     }
 
     const size_t s = t->pos;
-    size_t e = s, base_end = 0;
+    letters L = {0, 0, 0, 0, 0, 0};
+    size_t e = fast_word(t, s, &L);
+    if (e > s) /* the common case, decided without the rules */
+        return emit_token(t, tok, s, e, e, MN_TOKEN_WORD, &L, saw_space, 0, 0);
+
+    size_t base_end = 0;
     int suffixed = 0;
     mn_token_kind kind = MN_TOKEN_PUNCT;
-    letters L = {0, 0, 0, 0, 0, 0};
     const ch c = at(t, s);
     const int attached = t->have_prev && t->prev_end == t->base + s && !saw_space;
 
-    if ((e = fast_word(t, s, &L)) > s) {
-        kind = MN_TOKEN_WORD; /* the common case, decided without the rules */
-    } else if (c.len == 1 && (c.cls == CC_PUNCT || c.cls == CC_OPEN || c.cls == CC_CLOSE) &&
+    if (c.len == 1 && (c.cls == CC_PUNCT || c.cls == CC_OPEN || c.cls == CC_CLOSE) &&
                c.cp != '#' && c.cp != '*' && c.cp != '/') {
         kind = MN_TOKEN_PUNCT; /* , ; : ! ? ( ) " and the like: one each */
         e = s + 1;
@@ -1174,45 +1240,9 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
         e = s + (size_t)c.len;
     }
 
-    tok->text = (const char *)t->buf + s;
-    tok->len = e - s;
-    tok->start = t->base + s;
-    tok->end = t->base + e;
-    tok->base_len = suffixed && base_end > s ? base_end - s : e - s;
-    tok->kind = kind;
-    unsigned f = 0;
-    if (L.n) {
-        if (L.lower == 0 && L.upper > 0)
-            f |= MN_TOKEN_UPPER;
-        else if (L.upper == 0 && L.lower > 0)
-            f |= MN_TOKEN_LOWER;
-        else if (L.first_upper && !L.inner_upper && L.upper >= 1)
-            f |= MN_TOKEN_TITLE;
-        if (L.scripts & CF_CYRILLIC)
-            f |= MN_TOKEN_CYRILLIC;
-        if (L.scripts & CF_LATIN)
-            f |= MN_TOKEN_LATIN;
-        if (L.scripts & CF_MONGOLIAN)
-            f |= MN_TOKEN_MONGOLIAN;
-        if (L.scripts & CF_OTHER_SCRIPT)
-            f |= MN_TOKEN_OTHER;
-    }
-    if (suffixed && base_end > s && base_end < e)
-        f |= MN_TOKEN_SUFFIXED;
-    if (saw_space)
-        f |= MN_TOKEN_SPACE_BEFORE;
-    if (t->line_start)
-        f |= MN_TOKEN_LINE_START;
-    if (t->para_start)
-        f |= MN_TOKEN_PARA_START;
-    tok->flags = f;
-
-    t->pos = e;
-    t->prev_end = t->base + e;
-    t->have_prev = 1;
-    t->prev_closing = kind == MN_TOKEN_PUNCT && tok->len == (size_t)c.len &&
-                      (c.cls == CC_CLOSE || (c.cls == CC_OPEN && attached) ||
-                       ((c.cp == '"' || c.cp == '\'') && !saw_space));
-    t->line_start = t->para_start = t->space_before = 0;
-    return 1;
+    const int closing = kind == MN_TOKEN_PUNCT && e - s == (size_t)c.len &&
+                        (c.cls == CC_CLOSE || (c.cls == CC_OPEN && attached) ||
+                         ((c.cp == '"' || c.cp == '\'') && !saw_space));
+    return emit_token(t, tok, s, e, suffixed && base_end > s ? base_end : e, kind, &L, saw_space,
+                      suffixed && base_end > s && base_end < e, closing);
 }
