@@ -101,6 +101,7 @@ int cli_out_flush(void);
 int cli_out_failed(void);
 void cli_out_put(const void *p, size_t n);
 void cli_out_str(const char *s);
+void cli_out_line(const char *p, size_t n); /* p[0..n) and a line feed */
 void cli_out_char(char c);
 void cli_out_u64(uint64_t v);
 void cli_out_json(const char *s, size_t n); /* a quoted JSON string */

@@ -50,8 +50,12 @@ typedef struct tok_ctx {
 static void put_token(const tok_ctx *c, const mn_token *t) {
     switch (c->format) {
     case FMT_TEXT:
-        cli_out_text(t->text, t->len, c->replace);
-        cli_out_char('\n');
+        if (t->kind == MN_TOKEN_INVALID) {
+            cli_out_text(t->text, t->len, c->replace);
+            cli_out_char('\n');
+        } else {
+            cli_out_line(t->text, t->len); /* well-formed: as it is */
+        }
         break;
     case FMT_TSV:
         cli_out_u64(t->start);

@@ -42,6 +42,18 @@ void cli_out_put(const void *p, size_t n) {
     out_len += n;
 }
 
+/* n bytes and a line feed: the text format's one token per line. */
+void cli_out_line(const char *p, size_t n) {
+    if (n + 1 <= OUT_CAP - out_len) {
+        memcpy(out_buf + out_len, p, n);
+        out_buf[out_len + n] = '\n';
+        out_len += n + 1;
+        return;
+    }
+    cli_out_put(p, n);
+    cli_out_char('\n');
+}
+
 void cli_out_str(const char *s) {
     cli_out_put(s, strlen(s));
 }
