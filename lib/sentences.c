@@ -234,6 +234,8 @@ static int boundary(const mn_sentencer *s, const mn_token *n) {
         if (ci.cls == CC_OPEN || ci.cls == CC_CLOSE)
             return 0;
     }
+    if (p->kind != MN_TOKEN_PUNCT)
+        return 0; /* most tokens: no terminal mark before them */
     return ends_terminal(s) && !numbered_heading(s) && starts_sentence(n);
 }
 

@@ -999,7 +999,7 @@ static int run_ready(mn_tokenizer *t) {
 
 /* Fill *tok with the token s[s..e) (base: where a hyphen suffix starts, or
  * e), compute its flags, and move past it. Returns 1. */
-static int emit_token(mn_tokenizer *t, mn_token *tok, size_t s, size_t e, size_t base,
+static MN_HOT_INLINE int emit_token(mn_tokenizer *t, mn_token *tok, size_t s, size_t e, size_t base,
                       mn_token_kind kind, const letters *L, int saw_space, int suffixed,
                       int closing) {
     tok->text = (const char *)t->buf + s;
