@@ -106,7 +106,7 @@ int cmd_sentences(int argc, char **argv) {
         }
     }
     c.replace = invalid == MN_INVALID_REPLACE;
-    if (mn_sentencer_new(&c.sn, invalid) != MN_OK) {
+    if (mn_sentencer_new(&c.sn, invalid | MN_SENTENCE_SPANS) != MN_OK) {
         cli_error(verb, "out of memory");
         return EXIT_IO;
     }

@@ -11,7 +11,8 @@
  *  - the stream, fed in pieces of varying size, gives the same tokens as
  *    the whole buffer;
  *  - sentences are in order, cover the tokens, and the streamed splitter
- *    gives the same sentences as the buffered one.
+ *    gives the same sentences as the buffered one; so does the spans-only
+ *    mode (MN_SENTENCE_SPANS), buffered and streamed.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -173,6 +174,39 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             break;
     }
     check(rc == buffered_rc && k == ns);
+    mn_sentencer_free(sn);
+
+    /* Spans-only mode skips what cannot hold a boundary: the same spans, in
+     * a buffer and streamed. */
+    check(mn_sentencer_new(&sn, options | MN_SENTENCE_SPANS) == MN_OK);
+    for (int streamed = 0; streamed < 2; streamed++) {
+        if (!streamed)
+            check(mn_sentencer_set(sn, text, len) == MN_OK);
+        else
+            check(mn_sentencer_feed(sn, NULL, 0, 0) == MN_OK);
+        pos = 0;
+        k = 0;
+        for (;;) {
+            int end = 1;
+            if (streamed) {
+                seed = seed * 1103515245u + 12345u;
+                size_t take = 1 + (seed >> 16) % 61;
+                if (take > len - pos)
+                    take = len - pos;
+                end = pos + take == len;
+                check(mn_sentencer_feed(sn, text + pos, take, end) == MN_OK);
+                pos += take;
+            }
+            while ((rc = mn_sentencer_next(sn, &s)) == 1) {
+                check(k < ns && s.start == sents[k].start && s.end == sents[k].end);
+                check(s.tokens == NULL && s.ntokens == 0);
+                k++;
+            }
+            if (rc < 0 || end)
+                break;
+        }
+        check(rc == buffered_rc && k == ns);
+    }
     mn_sentencer_free(sn);
     free(sents);
     free(all);

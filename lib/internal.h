@@ -73,6 +73,12 @@ size_t mn__utf8_encode(uint32_t cp, uint8_t *out);
  * from `offset` on (or (size_t)-1 for none), and find a kept offset's bytes. */
 void mn__tokenizer_pin(mn_tokenizer *t, size_t offset);
 const char *mn__tokenizer_at(const mn_tokenizer *t, size_t offset);
+/* The bytes not yet tokenized (none when a line feed has been skipped and
+ * the next token will start a line), and skipping n of them (which must
+ * end just after an ASCII white-space byte and hold no line feed): for the
+ * sentence splitter's spans-only mode. */
+const uint8_t *mn__tokenizer_window(const mn_tokenizer *t, size_t *n);
+void mn__tokenizer_skip(mn_tokenizer *t, size_t n);
 /* No more input, and everything was tokenized. */
 int mn__tokenizer_at_end(const mn_tokenizer *t);
 

@@ -38,6 +38,15 @@ struct mn_sentencer {
 
     /* the current line of the pending sentence */
     int line_caps_ok, line_letters, line_bullet;
+
+    /* MN_SENTENCE_SPANS mode: stretches of a line that cannot hold a
+     * boundary are skipped without tokenizing them (see try_skip) */
+    int spans;
+    int skipped;   /* the pending sentence has skipped tokens */
+    size_t skip_end; /* end of the last skipped token (0: none) */
+    size_t count;  /* its exact token count, when !skipped */
+    int options;
+    mn_tokenizer *scratch; /* recounts a long sentence's tokens */
 };
 
 int mn_sentencer_new(mn_sentencer **out, int options) {
@@ -48,6 +57,9 @@ int mn_sentencer_new(mn_sentencer **out, int options) {
     if (s == NULL)
         return MN_E_NOMEM;
     memset(s, 0, sizeof *s);
+    s->spans = (options & MN_SENTENCE_SPANS) != 0;
+    options &= ~MN_SENTENCE_SPANS;
+    s->options = options;
     int rc = mn_tokenizer_new(&s->tok, options);
     s->pending = mn__malloc(MN_SENTENCE_MAX_TOKENS * sizeof *s->pending);
     s->out = mn__malloc(MN_SENTENCE_MAX_TOKENS * sizeof *s->out);
@@ -65,6 +77,7 @@ void mn_sentencer_free(mn_sentencer *s) {
     if (s == NULL)
         return;
     mn_tokenizer_free(s->tok);
+    mn_tokenizer_free(s->scratch);
     mn_free(s->pending);
     mn_free(s->out);
     mn_free(s);
@@ -75,6 +88,9 @@ static void restart(mn_sentencer *s) {
     s->error_offset = 0;
     s->npending = s->nout = 0;
     s->have_next = 0;
+    s->skipped = 0;
+    s->count = 0;
+    s->skip_end = 0;
 }
 
 int mn_sentencer_set(mn_sentencer *s, const char *text, size_t len) {
@@ -186,7 +202,7 @@ static int ends_terminal(const mn_sentencer *s) {
 
 /* "2." / "IV." / "а." at the start of a line: a numbered heading. */
 static int numbered_heading(const mn_sentencer *s) {
-    if (s->npending != 2)
+    if (s->npending != 2 || s->skipped)
         return 0;
     const mn_token *a = &s->pending[0], *dot = &s->pending[1];
     if (!(a->flags & MN_TOKEN_LINE_START) || dot->len != 1 || dot->text[0] != '.')
@@ -210,7 +226,7 @@ static int numbered_heading(const mn_sentencer *s) {
 static int boundary(const mn_sentencer *s, const mn_token *n) {
     if (s->npending == 0)
         return 0;
-    if (s->npending >= MN_SENTENCE_MAX_TOKENS)
+    if (s->npending >= MN_SENTENCE_MAX_TOKENS || (!s->skipped && s->count >= MN_SENTENCE_MAX_TOKENS))
         return 1;
     if (n->flags & MN_TOKEN_PARA_START)
         return 1;
@@ -251,21 +267,166 @@ static void add(mn_sentencer *s, const mn_token *t) {
             s->line_caps_ok = 0;
     }
     s->pending[s->npending++] = *t;
+    s->count++;
 }
 
 /* Hand out the pending sentence. */
+/* ---------------------------------------------------- spans-only mode */
+
+/* Bytes where a boundary decision can start: a line feed, a terminal mark
+ * (. ! ?), and the lead bytes of U+2000-U+2FFF (… ‼ and quotes) and of the
+ * Mongolian script's punctuation (E1). */
+static const uint8_t candidate_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* An ASCII byte the tokenizer treats as white space (blanks and control
+ * characters): never part of a token. */
+static int ascii_blank(uint8_t b) {
+    return b < 0x80 && b != '\n' && mn__ascii_info[b].cls == CC_SPACE;
+}
+
+/* Back from w[e] over white space (ASCII or not) and invisible characters,
+ * to just after the last character of a run. */
+static size_t before_space(const uint8_t *w, size_t e) {
+    while (e > 0) {
+        if (ascii_blank(w[e - 1]) || w[e - 1] == '\n') {
+            e--;
+            continue;
+        }
+        if (w[e - 1] < 0x80)
+            break;
+        size_t j = e - 1;
+        while (j > 0 && mn__is_cont(w[j]))
+            j--;
+        uint32_t cp = 0;
+        if (mn__utf8_decode(w + j, e - j, &cp) != (int)(e - j))
+            break;
+        const mn_charinfo ci = mn__charinfo(cp);
+        if (!(ci.cls == CC_SPACE || ci.cls == CC_NNBSP || cp == 0x00AD || cp == 0x2060))
+            break;
+        e = j;
+    }
+    return e;
+}
+
+/* The exact token count of the pending sentence, after a skip, by
+ * tokenizing its (kept) bytes again. Only for sentences of more than
+ * MN_SENTENCE_MAX_TOKENS bytes, where the cut may come into play. */
+static int recount(mn_sentencer *s) {
+    if (s->scratch == NULL && mn_tokenizer_new(&s->scratch, s->options) != MN_OK)
+        return MN_E_NOMEM;
+    size_t n;
+    const uint8_t *w = mn__tokenizer_window(s->tok, &n);
+    const char *from = mn__tokenizer_at(s->tok, s->pending[0].start);
+    const size_t upto = (size_t)((const char *)w - from);
+    /* the scratch sees the same lookahead as the stream had: all that is
+     * buffered; only the tokens before the window count */
+    mn_tokenizer_set(s->scratch, from, upto + n);
+    mn_token t;
+    size_t c = 0;
+    while (mn_tokenizer_next(s->scratch, &t) == 1 && t.end <= upto)
+        c++;
+    s->count = c;
+    s->skipped = 0;
+    return MN_OK;
+}
+
+/* In spans mode, mid-line, once the line can no longer be an ALL-CAPS
+ * headline and the last token is not punctuation: skip the runs up to the
+ * one holding the next line feed or terminal mark (and the last run before
+ * a line feed). No boundary can fall inside them, so the spans are exactly
+ * those of the full mode; the token count is recounted if the sentence
+ * grows long enough for the MN_SENTENCE_MAX_TOKENS cut. */
+static int try_skip(mn_sentencer *s) {
+    if (s->npending == 0 || s->line_caps_ok || s->pending[s->npending - 1].kind == MN_TOKEN_PUNCT)
+        return MN_OK;
+    size_t n;
+    const uint8_t *w = mn__tokenizer_window(s->tok, &n);
+    if (n == 0)
+        return MN_OK;
+    const size_t start = s->pending[0].start;
+    if (n > 65536)
+        n = 65536;
+    size_t q = 0;
+    for (;; q++) {
+        while (q < n && !candidate_byte[w[q]])
+            q++;
+        if (q == n || w[q] < 0x80)
+            break;
+        /* E1/E2: a mark that may end a sentence, or just white space (U+202F,
+         * U+2003...), which is not a candidate */
+        uint32_t cp = 0;
+        const int r = mn__utf8_decode(w + q, n - q, &cp);
+        if (r <= 0)
+            break;
+        const mn_charinfo ci = mn__charinfo(cp);
+        if (!(ci.cls == CC_SPACE || ci.cls == CC_NNBSP || cp == 0x2060))
+            break;
+        q += (size_t)r - 1;
+    }
+    /* (no candidate in view: the stretch before the last run in view can go
+     * all the same; that run is kept, as the input may end there) */
+    size_t e = q;
+    if (q == n && e > 0 && w[e - 1] >= 0x80) {
+        /* a sequence cut at the end of the view is not yet a character */
+        size_t j = e - 1;
+        while (j > 0 && mn__is_cont(w[j]))
+            j--;
+        uint32_t cp = 0;
+        if (mn__utf8_decode(w + j, e - j, &cp) != (int)(e - j))
+            e = j;
+    }
+    if (q == n || w[q] == '\n') /* keep the last run of the line, or in view */
+        e = before_space(w, e);
+    while (e > 0 && !ascii_blank(w[e - 1]))
+        e--;
+    if (e == 0)
+        return MN_OK; /* the candidate is in the run at hand */
+    /* w[0..e) ends just after an ASCII blank; it holds no line feed and no
+     * terminal mark. It must be well-formed where strict mode would stop. */
+    if (s->options == MN_INVALID_STRICT && mn_utf8_check((const char *)w, e, NULL) != MN_OK)
+        return MN_OK;
+    const size_t offset = (size_t)((const char *)w - mn__tokenizer_at(s->tok, start)) + start;
+    if (s->skipped || s->count + e >= MN_SENTENCE_MAX_TOKENS) {
+        /* each skipped token has at least one byte: while the sentence is
+         * shorter than the cut in bytes, the cut cannot come */
+        if (offset + e - start >= MN_SENTENCE_MAX_TOKENS)
+            return s->skipped ? recount(s) : MN_OK;
+    }
+    const size_t te = before_space(w, e); /* the last skipped token ends here */
+    if (te > 0) { /* (a stretch of white space only skips no token) */
+        s->skip_end = offset + te;
+        s->skipped = 1;
+    }
+    mn__tokenizer_skip(s->tok, e);
+    return MN_OK;
+}
+
 static int emit(mn_sentencer *s, mn_sentence *out) {
     memcpy(s->out, s->pending, s->npending * sizeof *s->out);
     s->nout = s->npending;
     s->npending = 0;
+    s->count = 0;
+    s->skipped = 0;
     for (size_t k = 0; k < s->nout; k++) /* the buffer may have moved since */
         s->out[k].text = mn__tokenizer_at(s->tok, s->out[k].start);
     out->start = s->out[0].start;
     out->end = s->out[s->nout - 1].end;
+    if (s->skip_end > out->end) /* the sentence ends in a skipped stretch */
+        out->end = s->skip_end;
+    s->skip_end = 0;
     out->text = s->out[0].text;
     out->len = out->end - out->start;
-    out->tokens = s->out;
-    out->ntokens = s->nout;
+    out->tokens = s->spans ? NULL : s->out;
+    out->ntokens = s->spans ? 0 : s->nout;
     return 1;
 }
 
@@ -279,6 +440,11 @@ int mn_sentencer_next(mn_sentencer *s, mn_sentence *out) {
         add(s, &s->next);
     }
     for (;;) {
+        if (s->spans) {
+            const int src = try_skip(s);
+            if (src < 0)
+                return s->status = src;
+        }
         mn_token t;
         const int rc = mn_tokenizer_next(s->tok, &t);
         if (rc < 0) {

@@ -307,6 +307,20 @@ const char *mn__tokenizer_at(const mn_tokenizer *t, size_t offset) {
     return (const char *)t->buf + (offset - t->base);
 }
 
+const uint8_t *mn__tokenizer_window(const mn_tokenizer *t, size_t *n) {
+    if (t->line_start || t->para_start) {
+        *n = 0; /* a line feed was skipped: the next token starts a line */
+        return t->buf + t->pos;
+    }
+    *n = t->len - t->pos;
+    return t->buf + t->pos;
+}
+
+void mn__tokenizer_skip(mn_tokenizer *t, size_t n) {
+    t->pos += n;
+    t->space_before = 1; /* the caller skips up to just after white space */
+}
+
 int mn__tokenizer_at_end(const mn_tokenizer *t) {
     return t->end && t->pos >= t->len;
 }

@@ -41,6 +41,15 @@ int mn_utf8_check(const char *s, size_t len, size_t *bad_offset) {
         }
         if (i >= len)
             break;
+        /* Two-byte sequences (Cyrillic, most of Mongolian text) inline. */
+        while (i + 1 < len && (uint8_t)(p[i] - 0xC2) < 0x1E && mn__is_cont(p[i + 1]))
+            i += 2;
+        if (i >= len)
+            break;
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
         uint32_t cp;
         int r = mn__utf8_decode(p + i, len - i, &cp);
         if (r <= 0) {

@@ -270,7 +270,14 @@ typedef struct mn_sentencer mn_sentencer;
  *  continues as the next sentence). */
 #define MN_SENTENCE_MAX_TOKENS 4096u
 
-/** Create a sentence splitter (options: MN_INVALID_*, as for tokens). */
+/** Option bit for mn_sentencer_new(): hand out sentence spans only
+ *  (tokens NULL, ntokens 0). The splitter then skips, untokenized, the
+ *  parts of a line that cannot hold a boundary, which makes it several
+ *  times faster; the spans are exactly those of the full mode. */
+#define MN_SENTENCE_SPANS 0x100
+
+/** Create a sentence splitter (options: MN_INVALID_*, as for tokens, and
+ *  optionally MN_SENTENCE_SPANS). */
 MN_EXPORT int mn_sentencer_new(mn_sentencer **out, int options);
 MN_EXPORT void mn_sentencer_free(mn_sentencer *s);
 /** Split a whole buffer (borrowed, as mn_tokenizer_set). */
