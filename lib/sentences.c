@@ -293,8 +293,9 @@ static int ascii_blank(uint8_t b) {
     return b < 0x80 && b != '\n' && mn__ascii_info[b].cls == CC_SPACE;
 }
 
-/* Back from w[e] over white space (ASCII or not) and invisible characters,
- * to just after the last character of a run. */
+/* Back from w[e] over white space (ASCII or not), to just after the last
+ * character of a run. (Soft hyphens and word joiners never reach here: the
+ * scan stops at them.) */
 static size_t before_space(const uint8_t *w, size_t e) {
     while (e > 0) {
         if (ascii_blank(w[e - 1]) || w[e - 1] == '\n') {
@@ -310,7 +311,7 @@ static size_t before_space(const uint8_t *w, size_t e) {
         if (mn__utf8_decode(w + j, e - j, &cp) != (int)(e - j))
             break;
         const mn_charinfo ci = mn__charinfo(cp);
-        if (!(ci.cls == CC_SPACE || ci.cls == CC_NNBSP || cp == 0x00AD || cp == 0x2060))
+        if (!(ci.cls == CC_SPACE || ci.cls == CC_NNBSP))
             break;
         e = j;
     }
@@ -355,45 +356,50 @@ static int try_skip(mn_sentencer *s) {
     const size_t start = s->pending[0].start;
     if (n > 65536)
         n = 65536;
+    /* One pass finds the next candidate and checks the UTF-8 before it: the
+     * scan stops at a candidate, at ill-formed bytes (strict mode must stop
+     * there; the other modes make them tokens) and at a sequence cut by the
+     * end of the view, and each is then handled like a candidate. */
     size_t q = 0;
-    for (;; q++) {
-        while (q < n && !candidate_byte[w[q]])
+    while (q < n) {
+        const uint8_t b = w[q];
+        if (b < 0x80) {
+            if (candidate_byte[b])
+                break;
             q++;
-        if (q == n || w[q] < 0x80)
-            break;
-        /* E1/E2: a mark that may end a sentence, or just white space (U+202F,
-         * U+2003...), which is not a candidate */
+            continue;
+        }
+        if ((uint8_t)(b - 0xC2) < 0x1E && q + 1 < n && mn__is_cont(w[q + 1])) {
+            if (b == 0xC2 && w[q + 1] == 0xAD)
+                break; /* a soft hyphen: glue or gap depending on its
+                        * neighbours, so the tokenizer decides */
+            q += 2; /* two bytes (Cyrillic): never a candidate */
+            continue;
+        }
         uint32_t cp = 0;
         const int r = mn__utf8_decode(w + q, n - q, &cp);
         if (r <= 0)
             break;
-        const mn_charinfo ci = mn__charinfo(cp);
-        if (!(ci.cls == CC_SPACE || ci.cls == CC_NNBSP || cp == 0x2060))
-            break;
-        q += (size_t)r - 1;
+        if (candidate_byte[b]) {
+            /* E1/E2: a mark that may end a sentence, or just white space
+             * (U+202F, U+2003...), which is not a candidate */
+            const mn_charinfo ci = mn__charinfo(cp);
+            if (!(ci.cls == CC_SPACE || ci.cls == CC_NNBSP))
+                break; /* (the word joiner U+2060 too, as the soft hyphen) */
+        }
+        q += (size_t)r;
     }
     /* (no candidate in view: the stretch before the last run in view can go
      * all the same; that run is kept, as the input may end there) */
     size_t e = q;
-    if (q == n && e > 0 && w[e - 1] >= 0x80) {
-        /* a sequence cut at the end of the view is not yet a character */
-        size_t j = e - 1;
-        while (j > 0 && mn__is_cont(w[j]))
-            j--;
-        uint32_t cp = 0;
-        if (mn__utf8_decode(w + j, e - j, &cp) != (int)(e - j))
-            e = j;
-    }
     if (q == n || w[q] == '\n') /* keep the last run of the line, or in view */
         e = before_space(w, e);
     while (e > 0 && !ascii_blank(w[e - 1]))
         e--;
     if (e == 0)
         return MN_OK; /* the candidate is in the run at hand */
-    /* w[0..e) ends just after an ASCII blank; it holds no line feed and no
-     * terminal mark. It must be well-formed where strict mode would stop. */
-    if (s->options == MN_INVALID_STRICT && mn_utf8_check((const char *)w, e, NULL) != MN_OK)
-        return MN_OK;
+    /* w[0..e) ends just after an ASCII blank; it holds no line feed, no
+     * terminal mark and no ill-formed UTF-8. */
     const size_t offset = (size_t)((const char *)w - mn__tokenizer_at(s->tok, start)) + start;
     if (s->skipped || s->count + e >= MN_SENTENCE_MAX_TOKENS) {
         /* each skipped token has at least one byte: while the sentence is
