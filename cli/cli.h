@@ -77,6 +77,10 @@ int cli_input_open(cli_input *in, const char *verb, const char *name);
 /* Read up to cap bytes; returns the count, 0 at end of file, -1 after a
  * message. Keeps offset and line counts for error messages. */
 long cli_input_read(cli_input *in, const char *verb, void *buf, size_t cap);
+/* --format=ARG against the verb's format names: EXIT_OK and *out = the
+ * index, or EXIT_USAGE after a message listing the names. */
+int cli_parse_format(const char *verb, const char *arg, const char *const *names, int n, int *out);
+
 /* Report a library error from a tokenizer or sentence stream on input `in`
  * (flushing the output first); returns the exit status. */
 int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, size_t line);

@@ -47,36 +47,38 @@ void help_fold(void) {
                         "equal. Mongolian Cyrillic folds to lowercase.");
 }
 
-/* Map one input through the stream; returns an exit status. */
-static int map_input(const char *verb, mn_casemap *cm, cli_input *in, char *ibuf, char *obuf) {
-    for (;;) {
-        const long n = cli_input_read(in, verb, ibuf, CHUNK);
-        if (n < 0)
+typedef struct case_ctx {
+    const char *verb;
+    mn_casemap *cm;
+    char *obuf;
+} case_ctx;
+
+/* One piece of an input through the stream (cli_run_inputs calls it; end =
+ * 1 once more at the end of each input). Returns an exit status. */
+static int case_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
+    case_ctx *c = ctx;
+    mn_inbuf ib = {buf, n, 0};
+    int rc;
+    do {
+        mn_outbuf ob = {c->obuf, CHUNK, 0};
+        rc = mn_casemap_stream(c->cm, &ob, &ib, end);
+        if (cli_write(c->verb, c->obuf, ob.pos) < 0)
             return EXIT_IO;
-        const int end = n == 0;
-        mn_inbuf ib = {ibuf, (size_t)n, 0};
-        int rc;
-        do {
-            mn_outbuf ob = {obuf, CHUNK, 0};
-            rc = mn_casemap_stream(cm, &ob, &ib, end);
-            if (cli_write(verb, obuf, ob.pos) < 0)
-                return EXIT_IO;
-            if (rc == MN_E_INVALID_UTF8) {
-                const uint64_t off = mn_casemap_error_offset(cm);
-                cli_error(verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
-                          (unsigned long long)off,
-                          (unsigned long long)cli_input_line_of(in, ibuf, (size_t)n, off));
-                return EXIT_DATA;
-            }
-            if (rc < 0) {
-                cli_error(verb, "%s: %s", in->label, mn_strerror(rc));
-                return EXIT_IO;
-            }
-        } while (ib.pos < ib.size || (end && rc > 0));
-        if (end)
-            return EXIT_OK;
-        cli_input_advance(in, ibuf, (size_t)n);
-    }
+        if (rc == MN_E_INVALID_UTF8) {
+            const uint64_t off = mn_casemap_error_offset(c->cm);
+            cli_error(c->verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
+                      (unsigned long long)off,
+                      (unsigned long long)cli_input_line_of(in, buf, n, off));
+            return EXIT_DATA;
+        }
+        if (rc < 0) {
+            cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
+            return EXIT_IO;
+        }
+    } while (ib.pos < ib.size || (end && rc > 0));
+    if (end)
+        mn_casemap_reset(c->cm); /* each input is mapped on its own */
+    return EXIT_OK;
 }
 
 static int run_case(int argc, char **argv, mn_case_mode mode, void (*help)(void)) {
@@ -101,35 +103,16 @@ static int run_case(int argc, char **argv, mn_case_mode mode, void (*help)(void)
         }
     }
 
-    mn_casemap *cm = NULL;
-    char *ibuf = malloc(CHUNK), *obuf = malloc(CHUNK);
-    int status = EXIT_OK;
-    if (ibuf == NULL || obuf == NULL || mn_casemap_new(&cm, mode, invalid) != MN_OK) {
+    case_ctx c = {verb, NULL, malloc(CHUNK)};
+    int status;
+    if (c.obuf == NULL || mn_casemap_new(&c.cm, mode, invalid) != MN_OK) {
         cli_error(verb, "out of memory");
         status = EXIT_IO;
-        goto done;
+    } else {
+        status = cli_run_inputs(verb, argc - optind, argv + optind, case_chunk, &c);
     }
-    char *stdin_only[] = {"-"};
-    char **files = optind < argc ? argv + optind : stdin_only;
-    const int nfiles = optind < argc ? argc - optind : 1;
-    for (int i = 0; i < nfiles; i++) {
-        cli_input in;
-        if (cli_input_open(&in, verb, files[i]) < 0) {
-            status = EXIT_IO; /* go on with the other files, as cat does */
-            continue;
-        }
-        mn_casemap_reset(cm); /* each file is mapped on its own */
-        const int st = map_input(verb, cm, &in, ibuf, obuf);
-        cli_input_close(&in);
-        if (st != EXIT_OK) {
-            status = st; /* bad data (strict), or a read or write error: stop */
-            break;
-        }
-    }
-done:
-    mn_casemap_free(cm);
-    free(ibuf);
-    free(obuf);
+    mn_casemap_free(c.cm);
+    free(c.obuf);
     return status;
 }
 

@@ -90,14 +90,13 @@ int cmd_sentences(int argc, char **argv) {
         case 'h':
             help_sentences();
             return EXIT_OK;
-        case 'f':
-            if (strcmp(optarg, "text") == 0)
-                c.jsonl = 0;
-            else if (strcmp(optarg, "jsonl") == 0)
-                c.jsonl = 1;
-            else
-                return cli_usage_error(verb, "--format: expected text or jsonl, not '%s'", optarg);
+        case 'f': {
+            static const char *const formats[] = {"text", "jsonl"};
+            const int st = cli_parse_format(verb, optarg, formats, 2, &c.jsonl);
+            if (st != EXIT_OK)
+                return st;
             break;
+        }
         default: {
             const int st = cli_common_option(verb, opt, argv, &invalid);
             if (st != EXIT_OK)

@@ -182,19 +182,13 @@ int cmd_tokens(int argc, char **argv) {
         case 'h':
             help_tokens();
             return EXIT_OK;
-        case 'f':
-            if (strcmp(optarg, "text") == 0)
-                c.format = FMT_TEXT;
-            else if (strcmp(optarg, "tsv") == 0)
-                c.format = FMT_TSV;
-            else if (strcmp(optarg, "jsonl") == 0)
-                c.format = FMT_JSONL;
-            else if (strcmp(optarg, "conllu") == 0)
-                c.format = FMT_CONLLU;
-            else
-                return cli_usage_error(verb, "--format: expected text, tsv, jsonl or conllu, not '%s'",
-                                       optarg);
+        case 'f': {
+            static const char *const formats[] = {"text", "tsv", "jsonl", "conllu"}; /* FMT_* order */
+            const int st = cli_parse_format(verb, optarg, formats, 4, &c.format);
+            if (st != EXIT_OK)
+                return st;
             break;
+        }
         default: {
             const int st = cli_common_option(verb, opt, argv, &invalid);
             if (st != EXIT_OK)

@@ -56,6 +56,22 @@ int cli_common_option(const char *verb, int opt, char **argv, int *invalid) {
     }
 }
 
+int cli_parse_format(const char *verb, const char *arg, const char *const *names, int n, int *out) {
+    for (int i = 0; i < n; i++) {
+        if (strcmp(arg, names[i]) == 0) {
+            *out = i;
+            return EXIT_OK;
+        }
+    }
+    char list[128] = "";
+    for (int i = 0; i < n; i++) { /* "text, tsv, jsonl or conllu" */
+        const size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ",
+                 names[i]);
+    }
+    return cli_usage_error(verb, "--format: expected %s, not '%s'", list, arg);
+}
+
 int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, size_t line) {
     cli_out_flush(); /* everything before the error first */
     if (rc == MN_E_INVALID_UTF8) {

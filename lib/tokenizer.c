@@ -114,11 +114,12 @@ static void list_free(word_list *wl) {
  * well-formed UTF-8 (the caller checked the run). */
 static int equal_ci(const uint8_t *s, size_t n, const char *form) {
     const uint8_t *f = (const uint8_t *)form;
+    const uint8_t *const fend = f + strlen(form);
     size_t i = 0;
     while (i < n && *f) {
         uint32_t a = 0, b = 0;
         int la = mn__utf8_decode(s + i, n - i, &a);
-        const int lb = mn__utf8_decode(f, strlen((const char *)f), &b);
+        const int lb = mn__utf8_decode(f, (size_t)(fend - f), &b);
         if (la <= 0 || lb <= 0)
             return 0;
         a = lower_cp(a);
@@ -854,7 +855,7 @@ accept:
 
 /* Hyphenated continuation of a word ending at e. Sets *base_end where a
  * listed case suffix starts (else leaves it). */
-static size_t scan_hyphens(const mn_tokenizer *t, size_t start, size_t e, letters *L, size_t *base_end,
+static size_t scan_hyphens(const mn_tokenizer *t, size_t e, letters *L, size_t *base_end,
                            int *suffixed) {
     for (;;) {
         const ch h = at(t, e);
@@ -883,7 +884,6 @@ static size_t scan_hyphens(const mn_tokenizer *t, size_t start, size_t e, letter
                 return s;
             }
         }
-        (void)start;
         letters part = {0, 0, 0, 0, 0, 0};
         const size_t pe = scan_letters(t, a, &part);
         L->n += part.n;
@@ -1194,7 +1194,7 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
                     L.lower += W.lower;
                     L.scripts |= W.scripts;
                     L.inner_upper |= W.inner_upper;
-                    e = scan_hyphens(t, s, we, &L, &base_end, &suffixed);
+                    e = scan_hyphens(t, we, &L, &base_end, &suffixed);
                 }
                 break;
             }
@@ -1228,7 +1228,7 @@ int mn_tokenizer_next(mn_tokenizer *t, mn_token *tok) {
             }
         }
         if (kind == MN_TOKEN_WORD)
-            e = scan_hyphens(t, s, e, &L, &base_end, &suffixed);
+            e = scan_hyphens(t, e, &L, &base_end, &suffixed);
     } else if (c.cls == CC_SYMBOL) {
         kind = MN_TOKEN_SYMBOL;
         e = s + (size_t)c.len;
