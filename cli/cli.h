@@ -38,6 +38,17 @@ void help_tokens(void);
 int cmd_sentences(int argc, char **argv);
 void help_sentences(void);
 
+/* verbs of issue 4: normalize, check */
+
+/* verbs of issue 5: stem, lemma, stopwords, freq */
+
+/* verbs of issue 6: truecase */
+
+/* verbs of issue 7: keywords, summarize, entities */
+
+/* verbs of issue 8: translit, stats */
+
+
 /* Messages to stderr, prefixed "mntext: VERB: ". */
 void cli_error(const char *verb, const char *fmt, ...)
 #if defined(__GNUC__)

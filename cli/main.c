@@ -12,6 +12,11 @@ static const cli_verb verbs[] = {
     {"fold", cmd_fold, "case-fold text for caseless matching", help_fold},
     {"tokens", cmd_tokens, "split text into tokens (words, numbers, names, ...)", help_tokens},
     {"sentences", cmd_sentences, "split text into sentences", help_sentences},
+    /* verbs of issue 4: normalize, check */
+    /* verbs of issue 5: stem, lemma, stopwords, freq */
+    /* verbs of issue 6: truecase */
+    /* verbs of issue 7: keywords, summarize, entities */
+    /* verbs of issue 8: translit, stats */
 };
 
 const cli_verb *cli_find_verb(const char *name) {

@@ -292,6 +292,16 @@ MN_EXPORT size_t mn_sentencer_error_offset(const mn_sentencer *s);
 /** The 1-based line of the error offset. */
 MN_EXPORT size_t mn_sentencer_error_line(const mn_sentencer *s);
 
+/* ---------------------------------------------- normalize (issue 4) */
+
+/* ---------------------------------------------- stem (issue 5) */
+
+/* ---------------------------------------------- truecase (issue 6) */
+
+/* ---------------------------------------------- summarize (issue 7) */
+
+/* ---------------------------------------------- translit (issue 8) */
+
 #ifdef __cplusplus
 }
 #endif
