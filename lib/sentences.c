@@ -22,6 +22,7 @@
 
 #include "chars.h"
 #include "internal.h"
+#include "lanes.h"
 
 struct mn_sentencer {
     mn_tokenizer *tok;
@@ -340,6 +341,48 @@ static int recount(mn_sentencer *s) {
     return MN_OK;
 }
 
+#if MN_LANES > 1
+/* Whether the MN_LANES bytes at p are all plain (see plain_run); reads
+ * p[-1] and p[MN_LANES] too. */
+static inline int plain_chunk(const uint8_t *p) {
+    const lanes pv = lanes_load(p - 1), c = lanes_load(p), nx = lanes_load(p + 1);
+    const lanes ascii = MASK(c >= 0);
+    const lanes cand = MASK(c == '\n') | MASK(c == '.') | MASK(c == '!') | MASK(c == '?');
+    const lanes lead = ~ascii & MASK(c >= B(0xC2)) & MASK(c <= B(0xDF));
+    const lanes plead = ~MASK(pv >= 0) & MASK(pv >= B(0xC2)) & MASK(pv <= B(0xDF));
+    const lanes shy = MASK(c == B(0xC2)) & MASK(nx == B(0xAD));
+    const lanes ok = (ascii & ~cand) | (lead & CONT(nx) & ~shy) | (CONT(c) & plead);
+    return !lanes_any(~ok);
+}
+#endif
+
+/* How many bytes from w[q] on (q at the start of a code point) hold no
+ * candidate and nothing the byte loop of try_skip would stop at, found 16
+ * bytes at a time: chunks of ASCII other than line feeds and terminal
+ * marks, and well-formed two-byte sequences (C2..DF, such as Cyrillic)
+ * other than the soft hyphen. Stops at the first chunk holding anything
+ * else, which the byte loop then handles. Needs w[q - 1] (q > 0) and the
+ * byte after each chunk to be readable. */
+static size_t plain_run(const uint8_t *w, size_t q, size_t n) {
+#if MN_LANES > 1
+    const size_t q0 = q;
+    if (q == 0)
+        return 0;
+    /* A chunk may start inside a two-byte sequence: a continuation byte in
+     * lane 0 is checked against the lead before it like any other. */
+    while (q + MN_LANES + 1 <= n && plain_chunk(w + q))
+        q += MN_LANES;
+    if (q > q0 && mn__is_cont(w[q])) /* back to the start of the code point */
+        q--;
+    return q - q0;
+#else
+    (void)w;
+    (void)q;
+    (void)n;
+    return 0;
+#endif
+}
+
 /* In spans mode, mid-line, once the line can no longer be an ALL-CAPS
  * headline and the last token is not punctuation: skip the runs up to the
  * one holding the next line feed or terminal mark (and the last run before
@@ -361,33 +404,50 @@ static int try_skip(mn_sentencer *s) {
      * there; the other modes make them tokens) and at a sequence cut by the
      * end of the view, and each is then handled like a candidate. */
     size_t q = 0;
-    while (q < n) {
-        const uint8_t b = w[q];
-        if (b < 0x80) {
-            if (candidate_byte[b])
+    for (;;) {
+        q += plain_run(w, q, n);
+        /* then code point by code point, for a stretch, until a stop */
+        const size_t stretch = q + 16 < n ? q + 16 : n;
+        int stop = 0;
+        while (q < stretch) {
+            const uint8_t b = w[q];
+            if (b < 0x80) {
+                if (candidate_byte[b]) {
+                    stop = 1;
+                    break;
+                }
+                q++;
+                continue;
+            }
+            if ((uint8_t)(b - 0xC2) < 0x1E && q + 1 < n && mn__is_cont(w[q + 1])) {
+                if (b == 0xC2 && w[q + 1] == 0xAD) {
+                    stop = 1; /* a soft hyphen: glue or gap depending on
+                               * its neighbours, so the tokenizer decides */
+                    break;
+                }
+                q += 2; /* two bytes (Cyrillic): never a candidate */
+                continue;
+            }
+            uint32_t cp = 0;
+            const int r = mn__utf8_decode(w + q, n - q, &cp);
+            if (r <= 0) {
+                stop = 1;
                 break;
-            q++;
-            continue;
+            }
+            if (candidate_byte[b]) {
+                /* E1/E2: a mark that may end a sentence, or just white
+                 * space (U+202F, U+2003...), which is not a candidate */
+                const mn_charinfo ci = mn__charinfo(cp);
+                if (!(ci.cls == CC_SPACE || ci.cls == CC_NNBSP)) {
+                    stop = 1; /* (the word joiner U+2060 too, as the soft
+                               * hyphen) */
+                    break;
+                }
+            }
+            q += (size_t)r;
         }
-        if ((uint8_t)(b - 0xC2) < 0x1E && q + 1 < n && mn__is_cont(w[q + 1])) {
-            if (b == 0xC2 && w[q + 1] == 0xAD)
-                break; /* a soft hyphen: glue or gap depending on its
-                        * neighbours, so the tokenizer decides */
-            q += 2; /* two bytes (Cyrillic): never a candidate */
-            continue;
-        }
-        uint32_t cp = 0;
-        const int r = mn__utf8_decode(w + q, n - q, &cp);
-        if (r <= 0)
+        if (stop || q >= n)
             break;
-        if (candidate_byte[b]) {
-            /* E1/E2: a mark that may end a sentence, or just white space
-             * (U+202F, U+2003...), which is not a candidate */
-            const mn_charinfo ci = mn__charinfo(cp);
-            if (!(ci.cls == CC_SPACE || ci.cls == CC_NNBSP))
-                break; /* (the word joiner U+2060 too, as the soft hyphen) */
-        }
-        q += (size_t)r;
     }
     /* (no candidate in view: the stretch before the last run in view can go
      * all the same; that run is kept, as the input may end there) */
