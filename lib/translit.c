@@ -811,6 +811,16 @@ static void word_to_cyrillic(mn_translit *t, const uint8_t *w, size_t n) {
                 memcmp(k->key, lc + i, k->klen * sizeof lc[0]) == 0)
                 best = k;
         }
+        /* MNS has no х written h: "tsh" is т + ш (Батшугар), not ц + h. */
+        if (best && best->klen == 2 && best->key[0] == 't' && best->key[1] == 's' &&
+            i + 2 < ncp && lc[i + 2] == 'h') {
+            const rev_key *t1 = NULL;
+            for (size_t r = 0; r < t->nrkeys; r++)
+                if (t->rkeys[r].klen == 1 && t->rkeys[r].key[0] == 't')
+                    t1 = &t->rkeys[r];
+            if (t1)
+                best = t1;
+        }
         g[ng] = zero;
         g[ng].upper = cps[i] != lc[i];
         if (best) {
@@ -861,22 +871,26 @@ static void word_to_cyrillic(mn_translit *t, const uint8_t *w, size_t n) {
                     g[i].choice = -1;
                     strcpy(g[i].extra, "\xD0\xB9");
                 }
-                g[i].kind = prev && !is_cyr_vowel(prev) ? K_ALT : K_NONE;
+                g[i].kind = K_ALT; /* the lexicon may say и, ь (нь, морь) */
             } else if (k == 'y') {
                 if (is_cyr_vowel(prev) && !is_cyr_vowel(next)) {
                     g[i].choice = -1;
                     strcpy(g[i].extra, "\xD0\xB9");
                 }
-            } else if (k == 'v') {
-                /* ү where a vowel belongs: no vowel on either side (bvgd,
-                 * vnen), or vv. */
-                const int vowel_near = is_cyr_vowel(prev) || (is_cyr_vowel(next) && !next_is_v);
-                if (!vowel_near || next_is_v || (i > 0 && g[i - 1].choice < 0 &&
-                                                 strcmp(g[i - 1].extra, "\xD2\xAF") == 0 &&
-                                                 g[i - 1].key && g[i - 1].key->key[0] == 'v')) {
+            } else if (k == 'v' && !g[i].upper && !caps) {
+                /* A lowercase v is ү where a vowel belongs: between
+                 * consonants (bvgd), first before a consonant (vnen), and
+                 * vv; next to a vowel or й, and last in the word, в. */
+                const int after_vv = i > 0 && g[i - 1].choice < 0 && g[i - 1].key &&
+                                     g[i - 1].key->key[0] == 'v';
+                const int vowel_near = is_cyr_vowel(prev) || prev == 0x0439 ||
+                                       (is_cyr_vowel(next) && !next_is_v) || next == 0x0439;
+                const int last = i + 1 == ng;
+                if ((!vowel_near && !last) || next_is_v || after_vv) {
                     g[i].choice = -1;
                     strcpy(g[i].extra, "\xD2\xAF");
                 }
+                g[i].kind = K_ALT;
             }
         }
     }
