@@ -807,8 +807,12 @@ static void word_to_cyrillic(mn_translit *t, const uint8_t *w, size_t n) {
         const rev_key *best = NULL;
         for (size_t r = 0; r < t->nrkeys; r++) {
             const rev_key *k = &t->rkeys[r];
-            if (k->klen <= ncp - i && (best == NULL || k->klen > best->klen) &&
-                memcmp(k->key, lc + i, k->klen * sizeof lc[0]) == 0)
+            if (k->key[0] != lc[i] || k->klen > ncp - i || (best && k->klen <= best->klen))
+                continue;
+            size_t j = 1;
+            while (j < k->klen && k->key[j] == lc[i + j])
+                j++;
+            if (j == k->klen)
                 best = k;
         }
         /* MNS has no х written h: "tsh" is т + ш (Батшугар), not ц + h. */
