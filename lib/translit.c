@@ -767,6 +767,96 @@ static size_t join_segs(const seg *g, size_t ng, uint8_t *buf) {
     return o;
 }
 
+/* Flip the open places of g that bit d of m names (dims[d]: a segment, or
+ * (size_t)-1 for the harmony of all unmarked o and u). Returns the
+ * index of the last segment flipped. */
+static size_t apply_flips(seg *g, size_t ng, const size_t *dims, size_t nd, unsigned m) {
+    size_t last = 0;
+    for (size_t d = 0; d < nd; d++) {
+        if (!(m & (1u << d)))
+            continue;
+        if (dims[d] == (size_t)-1) {
+            for (size_t i = 0; i < ng; i++) {
+                if (g[i].kind != K_HARMONY)
+                    continue;
+                if (g[i].choice < 0) {
+                    g[i].choice = 0;
+                } else {
+                    g[i].choice = -1;
+                    strcpy(g[i].extra, g[i].key->key[0] == 'o' ? "\xD3\xA9" : "\xD2\xAF");
+                }
+                if (i > last)
+                    last = i;
+            }
+            continue;
+        }
+        seg *s = &g[dims[d]];
+        if (dims[d] > last)
+            last = dims[d];
+        if (s->choice < 0) { /* a reading the rules made: back to the table's */
+            s->choice = 0;
+        } else if (s->key->nopt > 1) {
+            s->choice = s->choice == 0 ? 1 : 0;
+            /* i: the other reading is ь (нь, морь), not й or ъ */
+            if (s->key->klen == 1 && s->key->key[0] == 'i')
+                for (int o = 0; o < s->key->nopt; o++)
+                    if (strcmp(s->key->opt[o], "\xD1\x8C") == 0)
+                        s->choice = o;
+        }
+    }
+    return last;
+}
+
+/*
+ * Try the readings the rules left open (up to MAX_DIMS places, fewest
+ * changes first) against the lexicon and keep the best: a word of the
+ * list; else the candidate whose longest prefix in the list is longest,
+ * provided that prefix reaches past the last changed letter (a change
+ * must be inside a known stem, not at its end: шали-сан is not шаль-сан);
+ * ties keep the rules' choice.
+ */
+static void lexicon_choose(const lexicon *lx, seg *g, size_t ng) {
+    size_t dims[MAX_DIMS];
+    size_t nd = 0;
+    for (size_t i = 0; i < ng; i++) {
+        if (g[i].kind == K_HARMONY) {
+            dims[nd++] = (size_t)-1;
+            break;
+        }
+    }
+    for (size_t i = 0; i < ng && nd < MAX_DIMS; i++)
+        if (g[i].kind == K_ALT)
+            dims[nd++] = i;
+    if (nd == 0)
+        return;
+    uint8_t buf[MN_TRANSLIT_MAX_WORD * 4 + 8];
+    size_t best_score = lex_score(lx, buf, join_segs(g, ng, buf));
+    if (best_score & 1)
+        return; /* the rules' reading is a word */
+    unsigned best = 0;
+    seg save[MAX_SEGS];
+    memcpy(save, g, ng * sizeof g[0]);
+    for (int flips = 1; flips <= (int)nd && !(best_score & 1); flips++) {
+        for (unsigned m = 1; m < (1u << nd); m++) {
+            if (popcount(m) != flips)
+                continue;
+            memcpy(g, save, ng * sizeof g[0]);
+            const size_t last = apply_flips(g, ng, dims, nd, m);
+            const size_t l = join_segs(g, ng, buf);
+            size_t sc = lex_score(lx, buf, l);
+            if (!(sc & 1) && sc / 2 <= join_segs(g, last + 1, buf))
+                sc = 0; /* the known prefix ends at or before the change */
+            if (sc > best_score) {
+                best_score = sc;
+                best = m;
+            }
+        }
+    }
+    memcpy(g, save, ng * sizeof g[0]);
+    if (best)
+        apply_flips(g, ng, dims, nd, best);
+}
+
 static uint32_t cyr_upper(uint32_t cp) {
     if (cp >= 0x0430 && cp <= 0x044F)
         return cp - 0x20;
@@ -844,10 +934,16 @@ static void word_to_cyrillic(mn_translit *t, const uint8_t *w, size_t n) {
          * Otherwise vowel harmony: a front word (э, е, and no а, я) gets ө
          * and ү. */
         int marked = 0, front = 0, back = 0;
+        /* The past-tense suffix -жээ/-чээ (jee, chee) keeps its э in back
+         * words too (болжээ): its e says nothing of the word. */
+        size_t harmony_end = ncp;
+        if (ncp > 4 && lc[ncp - 1] == 'e' && lc[ncp - 2] == 'e' &&
+            (lc[ncp - 3] == 'j' || (lc[ncp - 3] == 'h' && lc[ncp - 4] == 'c')))
+            harmony_end = ncp - 3;
         for (size_t i = 0; i < ncp; i++) {
             if (lc[i] == 0xF6 || lc[i] == 0xFC || lc[i] == 'q')
                 marked = 1;
-            if (lc[i] == 'e')
+            if (lc[i] == 'e' && i < harmony_end)
                 front = 1;
             if (lc[i] == 'a')
                 back = 1;
@@ -903,109 +999,8 @@ static void word_to_cyrillic(mn_translit *t, const uint8_t *w, size_t n) {
             g[i].kind = K_ALT; /* sh: ш or щ; ts: ц or тс; ... */
 
     /* The lexicon decides what the rules left open. */
-    if (t->lex.nslots) {
-        size_t dims[MAX_DIMS];
-        size_t nd = 0;
-        int harmony = 0;
-        for (size_t i = 0; i < ng; i++)
-            if (g[i].kind == K_HARMONY)
-                harmony = 1;
-        if (harmony)
-            dims[nd++] = (size_t)-1;
-        for (size_t i = 0; i < ng && nd < MAX_DIMS; i++)
-            if (g[i].kind == K_ALT)
-                dims[nd++] = i;
-        if (nd > 0) {
-            uint8_t buf[MN_TRANSLIT_MAX_WORD * 4 + 8];
-            const size_t l0 = join_segs(g, ng, buf);
-            size_t best_score = lex_score(&t->lex, buf, l0);
-            unsigned best = 0;
-            if (!(best_score & 1)) { /* not a word of the lexicon: try others */
-                seg save[MAX_SEGS];
-                memcpy(save, g, ng * sizeof g[0]);
-                for (int flips = 1; flips <= (int)nd; flips++) {
-                    for (unsigned m = 1; m < (1u << nd); m++) {
-                        if (popcount(m) != flips)
-                            continue;
-                        memcpy(g, save, ng * sizeof g[0]);
-                        for (size_t d = 0; d < nd; d++) {
-                            if (!(m & (1u << d)))
-                                continue;
-                            if (dims[d] == (size_t)-1) {
-                                for (size_t i = 0; i < ng; i++) {
-                                    if (g[i].kind != K_HARMONY)
-                                        continue;
-                                    const int front_now = g[i].choice < 0;
-                                    const uint32_t k = g[i].key->key[0];
-                                    if (front_now) {
-                                        g[i].choice = 0;
-                                    } else {
-                                        g[i].choice = -1;
-                                        strcpy(g[i].extra, k == 'o' ? "\xD3\xA9" : "\xD2\xAF");
-                                    }
-                                }
-                            } else {
-                                seg *s = &g[dims[d]];
-                                /* the next reading after the default */
-                                if (s->choice < 0) {
-                                    s->choice = 0;
-                                } else if (s->key->nopt > 1) {
-                                    s->choice = s->choice == 0 ? 1 : 0;
-                                    /* i: prefer ь over й, ъ as the other reading */
-                                    if (s->key->klen == 1 && s->key->key[0] == 'i') {
-                                        for (int o = 0; o < s->key->nopt; o++)
-                                            if (strcmp(s->key->opt[o], "\xD1\x8C") == 0)
-                                                s->choice = o;
-                                    }
-                                }
-                            }
-                        }
-                        const size_t l = join_segs(g, ng, buf);
-                        const size_t sc = lex_score(&t->lex, buf, l);
-                        if (sc > best_score) {
-                            best_score = sc;
-                            best = m;
-                        }
-                    }
-                    if (best_score & 1)
-                        break; /* a word: fewest changes wins */
-                }
-                memcpy(g, save, ng * sizeof g[0]);
-                if (best) {
-                    /* Apply the winning flips again (same code as above). */
-                    for (size_t d = 0; d < nd; d++) {
-                        if (!(best & (1u << d)))
-                            continue;
-                        if (dims[d] == (size_t)-1) {
-                            for (size_t i = 0; i < ng; i++) {
-                                if (g[i].kind != K_HARMONY)
-                                    continue;
-                                const uint32_t k = g[i].key->key[0];
-                                if (g[i].choice < 0) {
-                                    g[i].choice = 0;
-                                } else {
-                                    g[i].choice = -1;
-                                    strcpy(g[i].extra, k == 'o' ? "\xD3\xA9" : "\xD2\xAF");
-                                }
-                            }
-                        } else {
-                            seg *s = &g[dims[d]];
-                            if (s->choice < 0) {
-                                s->choice = 0;
-                            } else if (s->key->nopt > 1) {
-                                s->choice = s->choice == 0 ? 1 : 0;
-                                if (s->key->klen == 1 && s->key->key[0] == 'i') {
-                                    for (int o = 0; o < s->key->nopt; o++)
-                                        if (strcmp(s->key->opt[o], "\xD1\x8C") == 0)
-                                            s->choice = o;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    if (t->lex.nslots)
+        lexicon_choose(&t->lex, g, ng);
 
     /* Write it, with the Latin's case. */
     for (size_t i = 0; i < ng; i++) {
