@@ -9,9 +9,13 @@
  *    one-shot call;
  *  - strict mode fails exactly when mn_utf8_check() does, at its offset;
  *  - the output of keep-free modes (strict success, replace) is valid UTF-8.
+ * Every other input (bit 24 of the control byte's range) loads a small
+ * lexicon, so that the candidate search of Latin -> Cyrillic runs too.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +31,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
         }                                                                                        \
     } while (0)
 
+/* A lexicon file written once per process, removed at exit. */
+static char path[64];
+static void remove_lexicon(void) {
+    remove(path);
+}
+static const char *lexicon_path(void) {
+    if (path[0] == '\0') {
+        snprintf(path, sizeof path, "/tmp/fuzz_translit_lexicon_%ld.dic", (long)getpid());
+        FILE *f = fopen(path, "w");
+        if (f == NULL)
+            return NULL;
+        fputs("6\nморь\nхонь/AB\nнь\nшаль\nхот\nбол\nкомпьютер\nТөмөр\n", f);
+        fclose(f);
+        atexit(remove_lexicon);
+    }
+    return path;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size < 1)
         return 0;
@@ -40,6 +62,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
     mn_translit *t = NULL;
     check(mn_translit_new(&t, scheme, dir, options) == MN_OK);
+    if ((ctl / 24) % 2) {
+        const char *lp = lexicon_path();
+        if (lp)
+            check(mn_translit_load_lexicon(t, lp) == MN_OK);
+    }
     char *whole = NULL;
     size_t whole_len = 0, bad = (size_t)-1;
     const int rc = mn_translit_alloc(t, text, len, &whole, &whole_len, &bad);
