@@ -369,6 +369,8 @@ static void lex_lower(uint8_t *s, size_t n) {
 int mn_translit_load_lexicon(mn_translit *t, const char *path) {
     if (t == NULL)
         return MN_E_ARGUMENT;
+    if (t->dir == MN_TO_LATIN)
+        return MN_OK; /* nothing to decide that way */
     if (path == NULL)
         path = MN_TRANSLIT_LEXICON;
     FILE *f = fopen(path, "rb");

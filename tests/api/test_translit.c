@@ -635,6 +635,10 @@ static void test_stream(const wordlist *w) {
     CHECK_INT(mn_translit_new(NULL, MN_TRANSLIT_MNS, MN_TO_LATIN, 0), MN_E_ARGUMENT);
     t = make(MN_TRANSLIT_MNS, MN_TO_CYRILLIC, 0, 0);
     CHECK_INT(mn_translit_load_lexicon(t, "/nonexistent/mn.dic"), MN_E_ARGUMENT);
+    CHECK_INT(mn_translit_load_lexicon(NULL, NULL), MN_E_ARGUMENT);
+    mn_translit_free(t);
+    t = make(MN_TRANSLIT_MNS, MN_TO_LATIN, 0, 0);
+    CHECK_INT(mn_translit_load_lexicon(t, "/nonexistent/mn.dic"), MN_OK); /* not used to Latin */
     mn_translit_free(t);
     mn_translit_free(NULL);
     CHECK(strcmp(mn_translit_scheme_name(MN_TRANSLIT_ISO9), "iso9") == 0);

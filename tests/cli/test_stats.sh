@@ -53,6 +53,33 @@ assert_status "bad format: exit status" 2 "$status"
 run "$MNTEXT" stats missing.txt
 assert_status "missing file: exit status" 1 "$status"
 
+# The tokenizer's limit: a run of more than 1 MiB without white space is
+# exit status 65 with the place; stats reads nothing past it.
+head -c 1100000 /dev/zero | tr '\0' 'a' >run.txt
+run "$MNTEXT" stats run.txt
+assert_status "1 MiB run: exit status" 65 "$status"
+assert_stderr "1 MiB run: message" "mntext: stats: run.txt: more than 1048576 bytes without white space at byte 0"
+
+# Constant memory: 20 MB of text on a pipe.
+if [ "$SANITIZE" = 1 ]; then
+    skip "peak RSS" "built with MNTEXT_SANITIZE=ON"
+elif [ ! -x /usr/bin/time ] || ! /usr/bin/time -f %M true >/dev/null 2>&1; then
+    skip "peak RSS" "/usr/bin/time (GNU time) is not installed"
+else
+    for i in $(seq 1 2000); do printf 'Монгол Улс. ХААН бодлогo! Хаан 2022 оны\n'; done >unit
+    for i in $(seq 1 4); do cat unit unit unit unit unit unit unit unit unit unit; done >u2
+    # 66 bytes a line: 320,000 lines, 21 MB
+    cat u2 u2 u2 u2 | /usr/bin/time -f %M -o rss "$MNTEXT" stats >out 2>err
+    rss=$(tail -n 1 rss)
+    if [ "$rss" -lt 16000 ]; then
+        cli_pass "pipe of $(sed -n 's/^bytes: //p' out) bytes: peak RSS ${rss} KiB < 16000 KiB"
+    else
+        cli_fail "peak RSS: ${rss} KiB"
+    fi
+    assert_true "pipe: every line counted" "the line 'lines: 320000'" grep -qx "lines: 320000" out
+    assert_true "pipe: every byte counted" "the line 'bytes: 21120000'" grep -qx "bytes: 21120000" out
+fi
+
 # Bytes, characters and lines against wc on real text.
 CORPUS=$SRC/../shared/corpus
 if [ -d "$CORPUS" ]; then
