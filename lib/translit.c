@@ -770,10 +770,13 @@ static size_t join_segs(const seg *g, size_t ng, uint8_t *buf) {
 }
 
 /* Flip the open places of g that bit d of m names (dims[d]: a segment, or
- * (size_t)-1 for the harmony of all unmarked o and u). Returns the
- * index of the last segment flipped. */
-static size_t apply_flips(seg *g, size_t ng, const size_t *dims, size_t nd, unsigned m) {
-    size_t last = 0;
+ * (size_t)-1 for the harmony of all unmarked o and u). Returns the index
+ * of the last segment flipped other than by the harmony ((size_t)-1 for
+ * none); *harmony_first the first one the harmony flipped (or (size_t)-1). */
+static size_t apply_flips(seg *g, size_t ng, const size_t *dims, size_t nd, unsigned m,
+                          size_t *harmony_first) {
+    size_t last = (size_t)-1;
+    *harmony_first = (size_t)-1;
     for (size_t d = 0; d < nd; d++) {
         if (!(m & (1u << d)))
             continue;
@@ -787,13 +790,13 @@ static size_t apply_flips(seg *g, size_t ng, const size_t *dims, size_t nd, unsi
                     g[i].choice = -1;
                     strcpy(g[i].extra, g[i].key->key[0] == 'o' ? "\xD3\xA9" : "\xD2\xAF");
                 }
-                if (i > last)
-                    last = i;
+                if (*harmony_first == (size_t)-1)
+                    *harmony_first = i;
             }
             continue;
         }
         seg *s = &g[dims[d]];
-        if (dims[d] > last)
+        if (last == (size_t)-1 || dims[d] > last)
             last = dims[d];
         if (s->choice < 0) { /* a reading the rules made: back to the table's */
             s->choice = 0;
@@ -843,11 +846,22 @@ static void lexicon_choose(const lexicon *lx, seg *g, size_t ng) {
             if (popcount(m) != flips)
                 continue;
             memcpy(g, save, ng * sizeof g[0]);
-            const size_t last = apply_flips(g, ng, dims, nd, m);
+            size_t hfirst;
+            const size_t last = apply_flips(g, ng, dims, nd, m, &hfirst);
             const size_t l = join_segs(g, ng, buf);
             size_t sc = lex_score(lx, buf, l);
-            if (!(sc & 1) && sc / 2 <= join_segs(g, last + 1, buf))
-                sc = 0; /* the known prefix ends at or before the change */
+            if (!(sc & 1)) {
+                const size_t prefix = sc / 2;
+                /* A changed letter must lie inside the known prefix; the
+                 * harmony (one choice for the word) from its first vowel
+                 * on, in a prefix of four letters or more (хөдөлмөр-өөсөө,
+                 * not хөт-үүдад). */
+                if (last != (size_t)-1 && prefix <= join_segs(g, last + 1, buf))
+                    sc = 0;
+                if (hfirst != (size_t)-1 &&
+                    (prefix <= join_segs(g, hfirst + 1, buf) || prefix < 8))
+                    sc = 0;
+            }
             if (sc > best_score) {
                 best_score = sc;
                 best = m;
@@ -855,8 +869,10 @@ static void lexicon_choose(const lexicon *lx, seg *g, size_t ng) {
         }
     }
     memcpy(g, save, ng * sizeof g[0]);
-    if (best)
-        apply_flips(g, ng, dims, nd, best);
+    if (best) {
+        size_t hfirst;
+        apply_flips(g, ng, dims, nd, best, &hfirst);
+    }
 }
 
 static uint32_t cyr_upper(uint32_t cp) {
@@ -907,9 +923,11 @@ static void word_to_cyrillic(mn_translit *t, const uint8_t *w, size_t n) {
             if (j == k->klen)
                 best = k;
         }
-        /* MNS has no х written h: "tsh" is т + ш (Батшугар), not ц + h. */
+        /* MNS has no х written h: "tsh" is т + ш (Батшугар), not ц + h
+         * (in BGN it is ц + х: Гагцхүү). */
         if (best && best->klen == 2 && best->key[0] == 't' && best->key[1] == 's' &&
-            i + 2 < ncp && lc[i + 2] == 'h') {
+            i + 2 < ncp && lc[i + 2] == 'h' &&
+            (t->scheme == MN_TRANSLIT_MNS || t->scheme == MN_TRANSLIT_ASCII)) {
             const rev_key *t1 = NULL;
             for (size_t r = 0; r < t->nrkeys; r++)
                 if (t->rkeys[r].klen == 1 && t->rkeys[r].key[0] == 't')
