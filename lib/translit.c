@@ -968,7 +968,10 @@ static void word_to_cyrillic(mn_translit *t, const uint8_t *w, size_t n) {
             if (lc[i] == 'a')
                 back = 1;
         }
-        const int use_front = !marked && front && !back;
+        /* A word of two or three capitals is an acronym (УИХ, МОС, АИ): its
+         * letters are read one by one, without harmony or й. */
+        const int acronym = caps && ng <= 3;
+        const int use_front = !marked && front && !back && !acronym;
         for (size_t i = 0; i < ng; i++) {
             if (g[i].key == NULL || g[i].key->klen != 1)
                 continue;
@@ -987,7 +990,7 @@ static void word_to_cyrillic(mn_translit *t, const uint8_t *w, size_t n) {
                 }
             } else if (k == 'i') {
                 /* и; й after a vowel unless a vowel follows (ai, ii, oi). */
-                if (is_cyr_vowel(prev) && !is_cyr_vowel(next)) {
+                if (is_cyr_vowel(prev) && !is_cyr_vowel(next) && !acronym) {
                     g[i].choice = -1;
                     strcpy(g[i].extra, "\xD0\xB9");
                 }
