@@ -39,8 +39,7 @@ static mn_stats_counts count(mn_stats *st, const void *s, size_t n) {
 
 static uint64_t script_count(const mn_stats_counts *k, const char *name) {
     for (int i = 0; i < 8 && k->script_names[i]; i++)
-        if (strcmp(k->script_names[i], name) == 0)
-            return k->script_letters[i];
+        if (strcmp(k->script_names[i], name) == 0) return k->script_letters[i];
     return 0;
 }
 
@@ -126,8 +125,7 @@ static void test_hand(mn_stats *st) {
 static void test_scripts(mn_stats *st) {
     size_t compared = 0, bad = 0;
     for (uint32_t cp = 0x80; cp <= 0x10FFFF; cp++) {
-        if (cp >= 0xD800 && cp <= 0xDFFF)
-            continue;
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
         const int8_t t = u_charType((UChar32)cp);
         if (!(t == U_UPPERCASE_LETTER || t == U_LOWERCASE_LETTER || t == U_TITLECASE_LETTER ||
               t == U_MODIFIER_LETTER || t == U_OTHER_LETTER))
@@ -141,8 +139,8 @@ static void test_scripts(mn_stats *st) {
         const char *name = uscript_getName(sc);
         compared++;
         const int upper = t == U_UPPERCASE_LETTER || t == U_TITLECASE_LETTER;
-        const int ok = k.letters == 1 && k.script_names[0] && strcmp(k.script_names[0], name) == 0 &&
-                       k.upper == (uint64_t)upper;
+        const int ok = k.letters == 1 && k.script_names[0] &&
+                       strcmp(k.script_names[0], name) == 0 && k.upper == (uint64_t)upper;
         if (!check_tally(ok) && ++bad <= 10)
             fprintf(stderr, "U+%04X: ICU %s%s, mntext %s letters %llu upper %llu\n", (unsigned)cp,
                     name, upper ? " upper" : "", k.script_names[0] ? k.script_names[0] : "-",
@@ -169,8 +167,7 @@ static ref_counts reference(const unsigned char *s, size_t n) {
             continue;
         }
         r.chars++;
-        if (cp == '\n')
-            r.lines++;
+        if (cp == '\n') r.lines++;
         const int8_t t = u_charType((UChar32)cp);
         if (t == U_UPPERCASE_LETTER || t == U_LOWERCASE_LETTER || t == U_TITLECASE_LETTER ||
             t == U_MODIFIER_LETTER || t == U_OTHER_LETTER) {
@@ -187,8 +184,7 @@ static ref_counts reference(const unsigned char *s, size_t n) {
         }
         i += k;
     }
-    if (n > 0 && s[n - 1] != '\n')
-        r.lines++;
+    if (n > 0 && s[n - 1] != '\n') r.lines++;
     return r;
 }
 
@@ -198,8 +194,7 @@ static void test_corpus(mn_stats *st, const char *dir) {
     check_rng rng = {99};
     size_t files = 0;
     for (size_t i = 0; i < l.n; i++) {
-        if (read_file(l.path[i], &f) != 0)
-            continue;
+        if (read_file(l.path[i], &f) != 0) continue;
         files++;
         const mn_stats_counts k = count(st, f.p, f.len);
         const ref_counts r = reference(f.p, f.len);
@@ -218,8 +213,7 @@ static void test_corpus(mn_stats *st, const char *dir) {
         mn_stats_reset(st);
         for (size_t pos = 0; pos < f.len;) {
             size_t piece = 1 + rng_below(&rng, 5000);
-            if (piece > f.len - pos)
-                piece = f.len - pos;
+            if (piece > f.len - pos) piece = f.len - pos;
             CHECK_INT(mn_stats_feed(st, (const char *)f.p + pos, piece, 0), MN_OK);
             pos += piece;
         }
@@ -243,8 +237,7 @@ int main(int argc, char **argv) {
     mn_stats_free(NULL);
     test_hand(st);
     test_scripts(st);
-    if (argc > 1)
-        test_corpus(st, argv[1]);
+    if (argc > 1) test_corpus(st, argv[1]);
     mn_stats_free(st);
     return check_finish();
 }

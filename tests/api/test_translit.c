@@ -63,16 +63,15 @@ static int run_alloc(mn_translit *t, const void *s, size_t n, bytes *out) {
     size_t rl = 0, bad = 0;
     const int rc = mn_translit_alloc(t, s, n, &r, &rl, &bad);
     out->len = 0;
-    if (rc == MN_OK)
-        bytes_add(out, r, rl);
+    if (rc == MN_OK) bytes_add(out, r, rl);
     mn_free(r);
     return rc;
 }
 
 /* Streamed with input pieces and output room from the rng (max sizes
  * given), into out. Returns the final status. */
-static int run_stream(mn_translit *t, const unsigned char *s, size_t n, check_rng *rng, size_t in_max,
-                      size_t out_max, bytes *out) {
+static int run_stream(mn_translit *t, const unsigned char *s, size_t n, check_rng *rng,
+                      size_t in_max, size_t out_max, bytes *out) {
     mn_translit_reset(t);
     out->len = 0;
     size_t pos = 0;
@@ -87,12 +86,10 @@ static int run_stream(mn_translit *t, const unsigned char *s, size_t n, check_rn
             mn_outbuf o = {ob, 1 + rng_below(rng, out_max), 0};
             rc = mn_translit_stream(t, &o, &in, end);
             bytes_add(out, ob, o.pos);
-            if (rc < 0)
-                return rc;
+            if (rc < 0) return rc;
         } while (in.pos < in.size || (end && rc > 0));
         pos = end_at;
-        if (end)
-            return MN_OK;
+        if (end) return MN_OK;
     }
 }
 
@@ -141,17 +138,14 @@ static const uint32_t alphabet[35] = {
     0x0445, 0x0446, 0x0447, 0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F};
 
 static uint32_t upper_of(uint32_t c) {
-    if (c >= 0x0430 && c <= 0x044F)
-        return c - 0x20;
-    if (c == 0x0451)
-        return 0x0401;
+    if (c >= 0x0430 && c <= 0x044F) return c - 0x20;
+    if (c == 0x0451) return 0x0401;
     return c - 1; /* ө ү */
 }
 
 static int is_mongolian_letter(uint32_t c) {
     for (int i = 0; i < 35; i++)
-        if (alphabet[i] == c || upper_of(alphabet[i]) == c)
-            return 1;
+        if (alphabet[i] == c || upper_of(alphabet[i]) == c) return 1;
     return 0;
 }
 
@@ -169,20 +163,18 @@ static int icu_bgn_title_context(uint32_t c) {
  * letter outside ICU's context set? Or a combining mark (ICU's BGN
  * composes first, NFC)? */
 static int bgn_documented_difference(const unsigned char *s, size_t n) {
-    static const uint32_t multi[] = {0x0415, 0x0401, 0x0417, 0x0426, 0x0427, 0x0428, 0x0429, 0x042E, 0x042F};
+    static const uint32_t multi[] = {0x0415, 0x0401, 0x0417, 0x0426, 0x0427,
+                                     0x0428, 0x0429, 0x042E, 0x042F};
     uint32_t prev = 0, cp;
     for (size_t i = 0; i < n;) {
         const size_t k = dec(s + i, n - i, &cp);
-        if (k == 0)
-            return 1;
-        if (cp >= 0x0300 && cp < 0x0370)
-            return 1;
+        if (k == 0) return 1;
+        if (cp >= 0x0300 && cp < 0x0370) return 1;
         for (size_t m = 0; m < sizeof multi / sizeof multi[0]; m++) {
             if (prev == multi[m]) {
                 const int lower = (cp >= 0x0430 && cp <= 0x045F) || cp == 0x04E9 || cp == 0x04AF ||
                                   (cp >= 'a' && cp <= 'z');
-                if (lower && !icu_bgn_title_context(cp))
-                    return 1;
+                if (lower && !icu_bgn_title_context(cp)) return 1;
             }
         }
         prev = cp;
@@ -214,8 +206,7 @@ static void test_table(const char *path) {
             f[nf] = p;
             fl[nf] = (size_t)((tab ? tab : e) - p);
             nf++;
-            if (!tab)
-                break;
+            if (!tab) break;
             p = tab + 1;
         }
         if (nf != 5 || unescape(f[3], fl[3], 0, &in) != 0 || unescape(f[4], fl[4], 0, &exp) != 0) {
@@ -228,8 +219,7 @@ static void test_table(const char *path) {
         static const char *const sn[] = {"mns", "bgn", "iso9", "ascii"};
         int s = -1;
         for (int i = 0; i < 4; i++)
-            if (strlen(sn[i]) == fl[1] && memcmp(sn[i], f[1], fl[1]) == 0)
-                s = i;
+            if (strlen(sn[i]) == fl[1] && memcmp(sn[i], f[1], fl[1]) == 0) s = i;
         const int lex = fl[2] == 8 && memcmp(f[2], "hunspell", 8) == 0;
         if (s < 0) {
             fprintf(stderr, "%s:%d: unknown scheme\n", path, tf.line);
@@ -251,7 +241,8 @@ static void test_table(const char *path) {
         check_tally(ok2);
         if (!ok || !ok2) {
             nfailed++;
-            fprintf(stderr, "%s:%d: %.*s %.*s: ", path, tf.line, (int)fl[0], f[0], (int)fl[1], f[1]);
+            fprintf(stderr, "%s:%d: %.*s %.*s: ", path, tf.line, (int)fl[0], f[0], (int)fl[1],
+                    f[1]);
             put_escaped(stderr, in.p, in.len);
             fprintf(stderr, "\n    expected ");
             put_escaped(stderr, exp.p, exp.len);
@@ -264,7 +255,8 @@ static void test_table(const char *path) {
         mn_translit_free(t);
     }
     if (nskipped)
-        fprintf(stderr, "table: %zu lexicon cases skipped (%s not installed)\n", nskipped, lexicon_path);
+        fprintf(stderr, "table: %zu lexicon cases skipped (%s not installed)\n", nskipped,
+                lexicon_path);
     table_summary("translit.tsv", ncases, nfailed, 50);
     bytes_free(&in);
     bytes_free(&exp);
@@ -289,16 +281,14 @@ static void test_letters_icu(void) {
                 for (size_t a = 0; a < sizeof after / sizeof after[0]; a++) {
                     s.len = 0;
                     bytes_add_cp(&s, c);
-                    if (after[a])
-                        bytes_add_cp(&s, after[a]);
+                    if (after[a]) bytes_add_cp(&s, after[a]);
                     bytes_adds(&s, " .");
-                    if (sc == 1 && bgn_documented_difference(s.p, s.len))
-                        continue;
+                    if (sc == 1 && bgn_documented_difference(s.p, s.len)) continue;
                     run_alloc(t, s.p, s.len, &mine);
                     icu_translit(icu[sc], (const char *)s.p, s.len, &ref);
                     compared++;
-                    if (!CHECK_BYTES(sc == 0 ? "letter vs ICU MNS" : "letter vs ICU BGN", s.p, s.len,
-                                     ref.p, ref.len, mine.p, mine.len)) {
+                    if (!CHECK_BYTES(sc == 0 ? "letter vs ICU MNS" : "letter vs ICU BGN", s.p,
+                                     s.len, ref.p, ref.len, mine.p, mine.len)) {
                         fprintf(stderr, "    input ");
                         put_escaped(stderr, s.p, s.len);
                         fputc('\n', stderr);
@@ -344,8 +334,8 @@ static void test_letters_back(void) {
                  * у, and в between vowels; ы stands before a consonant
                  * (абыда: "ya" would read я), and so does BGN й */
                 const int y = alphabet[i] == 0x044B || alphabet[i] == 0x0439; /* ы, й (BGN y) */
-                bytes_add_cp(&s, up ? 0x0410 : 0x0430); /* а */
-                bytes_add_cp(&s, up ? 0x0411 : 0x0431); /* б */
+                bytes_add_cp(&s, up ? 0x0410 : 0x0430);                       /* а */
+                bytes_add_cp(&s, up ? 0x0411 : 0x0431);                       /* б */
                 bytes_add_cp(&s, c);
                 if (y)
                     bytes_add_cp(&s, up ? 0x0414 : 0x0434); /* д */
@@ -358,13 +348,15 @@ static void test_letters_back(void) {
                 /* Letters a scheme writes alike cannot come back: MNS and
                  * ascii й ъ ь (all i), щ (sh); ascii ө ү (o, u). */
                 const uint32_t l = alphabet[i];
-                const int merged = (sc == MN_TRANSLIT_MNS || sc == MN_TRANSLIT_ASCII)
-                                       ? (l == 0x0439 || l == 0x044A || l == 0x044C || l == 0x0449 ||
-                                          (sc == MN_TRANSLIT_ASCII && (l == 0x04E9 || l == 0x04AF)))
-                                       : 0;
+                const int merged =
+                    (sc == MN_TRANSLIT_MNS || sc == MN_TRANSLIT_ASCII)
+                        ? (l == 0x0439 || l == 0x044A || l == 0x044C || l == 0x0449 ||
+                           (sc == MN_TRANSLIT_ASCII && (l == 0x04E9 || l == 0x04AF)))
+                        : 0;
                 if (!merged) {
                     if (!CHECK_BYTES("letter round trip", s.p, s.len, s.p, s.len, back.p, back.len))
-                        fprintf(stderr, "    scheme %s\n", mn_translit_scheme_name((mn_translit_scheme)sc));
+                        fprintf(stderr, "    scheme %s\n",
+                                mn_translit_scheme_name((mn_translit_scheme)sc));
                 } else {
                     back_ok += same;
                 }
@@ -394,15 +386,12 @@ static wordlist corpus_words(const char *dir) {
     mn_tokenizer_new(&tk, MN_INVALID_REPLACE);
     bytes f = {0};
     for (size_t i = 0; i < l.n; i++) {
-        if (read_file(l.path[i], &f) != 0)
-            continue;
+        if (read_file(l.path[i], &f) != 0) continue;
         mn_tokenizer_set(tk, (const char *)f.p, f.len);
         mn_token t;
         while (mn_tokenizer_next(tk, &t) == 1) {
-            if (t.kind != MN_TOKEN_WORD && t.kind != MN_TOKEN_NAME)
-                continue;
-            if (!(t.flags & MN_TOKEN_CYRILLIC))
-                continue;
+            if (t.kind != MN_TOKEN_WORD && t.kind != MN_TOKEN_NAME) continue;
+            if (!(t.flags & MN_TOKEN_CYRILLIC)) continue;
             bytes_add(&w.all, t.text, t.len);
             bytes_add(&w.all, "\n", 1);
             w.n++;
@@ -420,7 +409,8 @@ static void test_corpus_icu(const wordlist *w) {
     UTransliterator *icu[2] = {icu_open("mn-mn_Latn/MNS"), icu_open("mn-mn_Latn/BGN")};
     bytes mine = {0}, ref = {0};
     for (int sc = 0; sc < 2; sc++) {
-        mn_translit *t = make(sc == 0 ? MN_TRANSLIT_MNS : MN_TRANSLIT_BGN, MN_TO_LATIN, MN_INVALID_KEEP, 0);
+        mn_translit *t =
+            make(sc == 0 ? MN_TRANSLIT_MNS : MN_TRANSLIT_BGN, MN_TO_LATIN, MN_INVALID_KEEP, 0);
         size_t compared = 0, differ = 0, documented = 0;
         const unsigned char *p = w->all.p, *e = p + w->all.len;
         while (p < e) {
@@ -447,7 +437,8 @@ static void test_corpus_icu(const wordlist *w) {
             }
             p = nl + 1;
         }
-        fprintf(stderr, "corpus vs ICU %s: %zu words compared, %zu differ, %zu skipped as documented\n",
+        fprintf(stderr,
+                "corpus vs ICU %s: %zu words compared, %zu differ, %zu skipped as documented\n",
                 sc ? "BGN" : "MNS", compared, differ, documented);
         check_tally(differ == 0);
         CHECK(compared > 100000 || w->n < 100000);
@@ -468,8 +459,8 @@ typedef struct failclass {
 } failclass;
 
 /* The first differing letters (original -> produced), lowercase-agnostic. */
-static void classify(const unsigned char *a, size_t an, const unsigned char *b, size_t bn, char *key,
-                     size_t cap) {
+static void classify(const unsigned char *a, size_t an, const unsigned char *b, size_t bn,
+                     char *key, size_t cap) {
     size_t i = 0;
     while (i < an && i < bn && a[i] == b[i])
         i++;
@@ -485,8 +476,7 @@ static int all_mongolian(const unsigned char *s, size_t n) {
     uint32_t cp;
     for (size_t i = 0; i < n;) {
         const size_t k = dec(s + i, n - i, &cp);
-        if (k == 0 || !(is_mongolian_letter(cp) || cp == '-'))
-            return 0;
+        if (k == 0 || !(is_mongolian_letter(cp) || cp == '-')) return 0;
         i += k;
     }
     return 1;
@@ -535,8 +525,9 @@ static void round_trip(const wordlist *w, mn_translit_scheme sc, int lexicon, do
         p = nl + 1;
     }
     const double rate = total ? (double)ok / (double)total : 0;
-    fprintf(stderr, "round trip %s%s: %zu of %zu words (%.2f%%) come back; floor %.2f%%; %zu words "
-                    "with other letters skipped\n",
+    fprintf(stderr,
+            "round trip %s%s: %zu of %zu words (%.2f%%) come back; floor %.2f%%; %zu words "
+            "with other letters skipped\n",
             mn_translit_scheme_name(sc), lexicon ? " with lexicon" : " without lexicon", ok, total,
             100 * rate, 100 * floor_rate, skipped);
     CHECK(total > 0);
@@ -545,10 +536,8 @@ static void round_trip(const wordlist *w, mn_translit_scheme sc, int lexicon, do
         for (size_t k = 0; k < 20; k++) { /* the biggest classes */
             size_t best = ncls;
             for (size_t c = 0; c < ncls; c++)
-                if (cls[c].count && (best == ncls || cls[c].count > cls[best].count))
-                    best = c;
-            if (best == ncls)
-                break;
+                if (cls[c].count && (best == ncls || cls[c].count > cls[best].count)) best = c;
+            if (best == ncls) break;
             fprintf(stderr, "  %6zu  %s   e.g. %s %s %s\n", cls[best].count, cls[best].key,
                     cls[best].example[0], cls[best].example[1], cls[best].example[2]);
             cls[best].count = 0;
@@ -616,14 +605,12 @@ static void test_stream(const wordlist *w) {
         mn_translit_free(t);
         t = make(MN_TRANSLIT_MNS, (mn_translit_direction)d, MN_INVALID_KEEP, 0);
         CHECK_INT(mn_translit_alloc(t, bad, sizeof bad - 1, &r, &rl, &off), MN_OK);
-        if (d == 0)
-            CHECK_BYTES("keep", NULL, 0, "Khaan \xC0 SH\xD0", 11, r, rl);
+        if (d == 0) CHECK_BYTES("keep", NULL, 0, "Khaan \xC0 SH\xD0", 11, r, rl);
         mn_free(r);
         mn_translit_free(t);
         t = make(MN_TRANSLIT_MNS, (mn_translit_direction)d, MN_INVALID_REPLACE, 0);
         CHECK_INT(mn_translit_alloc(t, bad, sizeof bad - 1, &r, &rl, &off), MN_OK);
-        if (d == 0)
-            CHECK_BYTES("replace", NULL, 0, "Khaan \xEF\xBF\xBD SH\xEF\xBF\xBD", 15, r, rl);
+        if (d == 0) CHECK_BYTES("replace", NULL, 0, "Khaan \xEF\xBF\xBD SH\xEF\xBF\xBD", 15, r, rl);
         mn_free(r);
         mn_translit_free(t);
     }
@@ -653,12 +640,10 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: test_translit TABLE CORPUS_DIR [LEXICON]\n");
         return 2;
     }
-    if (argc > 3)
-        lexicon_path = argv[3];
+    if (argc > 3) lexicon_path = argv[3];
     FILE *f = fopen(lexicon_path, "rb");
     have_lexicon = f != NULL;
-    if (f)
-        fclose(f);
+    if (f) fclose(f);
     test_table(argv[1]);
     test_letters_icu();
     test_letters_back();
