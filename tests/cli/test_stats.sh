@@ -102,6 +102,17 @@ if [ -d "$CORPUS" ]; then
         fi
     done < <(find "$CORPUS" -name '*.txt' | sort | head -n 40)
     [ "$n" -gt 0 ] && cli_pass "corpus: bytes, characters, lines equal wc's on $n files"
+    # tokens and sentences: the same as the tokens and sentences verbs print
+    # (one a line in their text format)
+    while IFS= read -r f; do
+        "$MNTEXT" stats "$f" >out 2>err
+        t=$(sed -n 's/^tokens: //p' out)
+        s=$(sed -n 's/^sentences: //p' out)
+        tt=$("$MNTEXT" tokens "$f" | wc -l)
+        ss=$("$MNTEXT" sentences "$f" | wc -l)
+        assert_eq "corpus: $(basename "$f"): tokens = mntext tokens | wc -l" "$tt" "$t"
+        assert_eq "corpus: $(basename "$f"): sentences = mntext sentences | wc -l" "$ss" "$s"
+    done < <(find "$CORPUS" -name '*.txt' | sort | head -n 5)
 else
     skip "corpus vs wc" "$CORPUS is missing"
 fi
