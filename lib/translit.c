@@ -91,6 +91,9 @@ struct mn_translit {
     /* to Cyrillic */
     rev_key rkeys[RKEYS_MAX];
     size_t nrkeys;
+    /* The keys that start with an ASCII letter, by that letter. */
+    uint8_t by_first[128][16];
+    uint8_t nby_first[128];
     uint8_t word[MN_TRANSLIT_MAX_WORD + 4];
     size_t word_len;
     uint8_t part[4];
@@ -913,8 +916,10 @@ static void word_to_cyrillic(mn_translit *t, const uint8_t *w, size_t n) {
     size_t ng = 0;
     for (size_t i = 0; i < ncp;) {
         const rev_key *best = NULL;
-        for (size_t r = 0; r < t->nrkeys; r++) {
-            const rev_key *k = &t->rkeys[r];
+        const int ascii = lc[i] < 0x80;
+        const size_t nr = ascii ? t->nby_first[lc[i]] : t->nrkeys;
+        for (size_t q = 0; q < nr; q++) {
+            const rev_key *k = &t->rkeys[ascii ? t->by_first[lc[i]][q] : q];
             if (k->key[0] != lc[i] || k->klen > ncp - i || (best && k->klen <= best->klen))
                 continue;
             size_t j = 1;
@@ -1172,7 +1177,16 @@ int mn_translit_new(mn_translit **out, mn_translit_scheme scheme, mn_translit_di
     t->scheme = scheme;
     t->dir = direction;
     t->options = options;
-    const int rc = load_tables(t);
+    int rc = load_tables(t);
+    for (size_t r = 0; rc == MN_OK && r < t->nrkeys; r++) {
+        const uint32_t f = t->rkeys[r].key[0];
+        if (f < 0x80) {
+            if (t->nby_first[f] == sizeof t->by_first[0])
+                rc = MN_E_LIMIT;
+            else
+                t->by_first[f][t->nby_first[f]++] = (uint8_t)r;
+        }
+    }
     if (rc != MN_OK) {
         mn_free(t);
         return rc;
