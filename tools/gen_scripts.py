@@ -3,6 +3,7 @@
 the Unicode Character Database's Scripts.txt.
 
     python3 tools/gen_scripts.py /usr/share/unicode/Scripts.txt > lib/script_data.inc
+    (or: cmake --build build --target regen-script-data)
 
 Writes the script names (index 0 = Unknown, the value of every code point
 Scripts.txt does not list) and the code point ranges sorted by start, with
