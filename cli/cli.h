@@ -47,6 +47,10 @@ void help_sentences(void);
 /* verbs of issue 7: keywords, summarize, entities */
 
 /* verbs of issue 8: translit, stats */
+int cmd_translit(int argc, char **argv);
+void help_translit(void);
+int cmd_stats(int argc, char **argv);
+void help_stats(void);
 
 
 /* Messages to stderr, prefixed "mntext: VERB: ". */

@@ -17,6 +17,9 @@ static const cli_verb verbs[] = {
     /* verbs of issue 6: truecase */
     /* verbs of issue 7: keywords, summarize, entities */
     /* verbs of issue 8: translit, stats */
+    {"translit", cmd_translit, "transliterate Cyrillic to Latin and back (MNS, BGN, ISO 9)",
+     help_translit},
+    {"stats", cmd_stats, "count bytes, words, sentences, scripts, capitals, confusables", help_stats},
 };
 
 const cli_verb *cli_find_verb(const char *name) {

@@ -302,6 +302,119 @@ MN_EXPORT size_t mn_sentencer_error_line(const mn_sentencer *s);
 
 /* ---------------------------------------------- translit (issue 8) */
 
+/** Transliteration schemes (see docs/TRANSLIT.md for the tables). */
+typedef enum mn_translit_scheme {
+    MN_TRANSLIT_MNS = 0,  /**< MNS 5217:2012, the national standard (ICU
+                               mn-mn_Latn/MNS): Хаан -> Khaan, Өлзий -> Ölzii */
+    MN_TRANSLIT_BGN = 1,  /**< BGN/PCGN as ICU mn-mn_Latn/BGN: Хаан -> Haan */
+    MN_TRANSLIT_ISO9 = 2, /**< ISO 9:1995, one letter each, reversible */
+    MN_TRANSLIT_ASCII = 3 /**< mns in ASCII only (URLs, identifiers): ө -> o,
+                               ү -> u; Өлзий -> Olzii */
+} mn_translit_scheme;
+
+/** Directions. */
+typedef enum mn_translit_direction {
+    MN_TO_LATIN = 0,   /**< Mongolian Cyrillic -> Latin */
+    MN_TO_CYRILLIC = 1 /**< Latin (the scheme's, or chat-Latin for mns and
+                            ascii) -> Mongolian Cyrillic */
+} mn_translit_direction;
+
+/** The scheme's name: "mns", "bgn", "iso9", "ascii" ("?" if unknown). */
+MN_EXPORT const char *mn_translit_scheme_name(mn_translit_scheme scheme);
+
+/** Longest word, in bytes, that Latin -> Cyrillic reads as one word (vowel
+ *  harmony and the lexicon work on whole words); a longer run of letters
+ *  is taken in pieces of at most this size. */
+#define MN_TRANSLIT_MAX_WORD 256u
+
+typedef struct mn_translit mn_translit;
+
+/** Create a transliteration stream. `options` is one of MN_INVALID_*.
+ *  Only letters of the source script change (Cyrillic letters of the
+ *  Mongolian alphabet to Latin; words made only of Latin letters to
+ *  Cyrillic); digits, punctuation, white space and other scripts pass
+ *  through byte for byte. Free with mn_translit_free(). */
+MN_EXPORT int mn_translit_new(mn_translit **out, mn_translit_scheme scheme,
+                              mn_translit_direction direction, int options);
+MN_EXPORT void mn_translit_free(mn_translit *t);
+
+/** Start afresh (same scheme, direction, options and lexicon). */
+MN_EXPORT void mn_translit_reset(mn_translit *t);
+
+/** Latin -> Cyrillic only: load a word list that decides between readings
+ *  the rules leave open (о or ө, и or ь, ш or щ, ц or тс, ...): the
+ *  candidate that is a word of the list, or that starts with the longest
+ *  word of it, wins. The format is hunspell's .dic (a count line, then
+ *  WORD or WORD/FLAGS per line; only WORD is used, case-insensitively) or
+ *  a plain list of words. path NULL means MN_TRANSLIT_LEXICON, hunspell-mn's
+ *  dictionary. Returns MN_OK, MN_E_ARGUMENT if the file cannot be read
+ *  (the stream then works without a lexicon), or MN_E_NOMEM. */
+MN_EXPORT int mn_translit_load_lexicon(mn_translit *t, const char *path);
+
+/** Where hunspell-mn installs its dictionary on Debian and Ubuntu. */
+#define MN_TRANSLIT_LEXICON "/usr/share/hunspell/mn_MN.dic"
+
+/** Transliterate in->src[in->pos..] into out->dst[out->pos..], with the
+ *  protocol of mn_casemap_stream(): end = 0 returns MN_OK when the input
+ *  was taken or the output is full; end = 1 returns the bytes still held
+ *  back (0 when finished). Memory is constant: the stream holds at most
+ *  one word (MN_TRANSLIT_MAX_WORD bytes) and its output. Strict mode stops
+ *  at ill-formed UTF-8 with MN_E_INVALID_UTF8 (after delivering what came
+ *  before), then MN_E_STATE until reset. */
+MN_EXPORT int mn_translit_stream(mn_translit *t, mn_outbuf *out, mn_inbuf *in, int end);
+
+/** Byte offset (from the first byte fed) of the ill-formed sequence. */
+MN_EXPORT size_t mn_translit_error_offset(const mn_translit *t);
+
+/** One-shot transliteration of s[0..len) with the stream t (reset first
+ *  and after): *out receives a NUL-terminated string of *out_len bytes
+ *  that the caller frees with mn_free(). On MN_E_INVALID_UTF8, *bad_offset
+ *  (if not NULL) is the offset of the ill-formed sequence. */
+MN_EXPORT int mn_translit_alloc(mn_translit *t, const char *s, size_t len, char **out,
+                                size_t *out_len, size_t *bad_offset);
+
+/* ---------------------------------------------------------------- stats */
+
+/** What mn_stats counts (see mntext(1), stats, for the definitions). */
+typedef struct mn_stats_counts {
+    uint64_t bytes;       /**< input bytes */
+    uint64_t chars;       /**< well-formed code points */
+    uint64_t invalid;     /**< ill-formed UTF-8 sequences (maximal subparts) */
+    uint64_t lines;       /**< line feeds, plus one for a last line without */
+    uint64_t words;       /**< tokens of kind word, name, abbreviation, initial */
+    uint64_t tokens;      /**< all tokens (numbers, punctuation, ... too) */
+    uint64_t sentences;   /**< sentences of the sentence splitter */
+    uint64_t letters;     /**< code points of general category L* */
+    uint64_t cyrillic;    /**< letters of the Cyrillic script */
+    uint64_t latin;       /**< letters of the Latin script */
+    uint64_t other;       /**< letters of any other script */
+    uint64_t upper;       /**< uppercase (Lu) and titlecase (Lt) letters */
+    uint64_t caps_words;  /**< words of two letters or more, all capitals */
+    uint64_t confusables; /**< look-alike letters inside Cyrillic words
+                               (Latin o, Cyrillic ѳ for ө, ...: the list is
+                               lib/data/confusables.txt) */
+    uint64_t script_letters[8]; /**< letters of script_names[i]: the eight
+                                     scripts with most letters, most first */
+    const char *script_names[8]; /**< Unicode script names ("Cyrillic");
+                                      NULL past the last one */
+} mn_stats_counts;
+
+typedef struct mn_stats mn_stats;
+
+/** Create a counter. Ill-formed UTF-8 is counted, never an error. */
+MN_EXPORT int mn_stats_new(mn_stats **out);
+MN_EXPORT void mn_stats_free(mn_stats *st);
+/** Zero the counts and start a new input. */
+MN_EXPORT void mn_stats_reset(mn_stats *st);
+/** Count the next piece of the input (end = 1 with the last, possibly
+ *  empty, piece). Constant memory, as the tokenizer's stream. Fails only
+ *  with MN_E_LIMIT (a run of more than MN_TOKENIZER_MAX_RUN bytes without
+ *  white space, at mn_stats_error_offset()), MN_E_NOMEM or MN_E_STATE. */
+MN_EXPORT int mn_stats_feed(mn_stats *st, const char *s, size_t len, int end);
+MN_EXPORT size_t mn_stats_error_offset(const mn_stats *st);
+/** The counts so far (complete after the end = 1 feed). */
+MN_EXPORT void mn_stats_get(const mn_stats *st, mn_stats_counts *out);
+
 #ifdef __cplusplus
 }
 #endif
