@@ -41,6 +41,8 @@ void help_sentences(void);
 /* verbs of issue 4: normalize, check */
 
 /* verbs of issue 5: stem, lemma, stopwords, freq */
+int cmd_stem(int argc, char **argv);
+void help_stem(void);
 
 /* issue 5, part B: lemma, freq */
 int cmd_lemma(int argc, char **argv);

@@ -43,8 +43,10 @@ void help_freq(void) {
            "  --merge              the inputs are freq outputs: add up their counts\n"
            "                       (split a text, run freq on the parts, merge; gives\n"
            "                       what one freq run gives, see FREQ.md). Do not use\n"
-           "                       --top or --min on the parts. A malformed line is\n"
-           "                       an error (exit 65) naming FILE:LINE\n"
+           "                       --top or --min on the parts. Stopwords are not\n"
+           "                       applied again unless --stopwords FILE is given. A\n"
+           "                       malformed line is an error (exit 65) naming\n"
+           "                       FILE:LINE\n"
            "  --stopwords=FILE     use the stopwords listed in FILE (one a line; #\n"
            "                       comments; text after a TAB ignored) instead\n"
            "  --no-stopwords       count every word\n"
@@ -359,6 +361,11 @@ int cmd_freq(int argc, char **argv) {
     freq_ctx c = {verb, NULL, NULL, NULL, 0, 0, 0, 0};
     mn_stopwords *sw = NULL;
     mn_freq *result = NULL;
+    /* --merge takes the items as the parts wrote them: the parts left the
+     * stopwords out already, and a stem or lemma that looks like a stopword
+     * must not be dropped now when one run would have kept it. */
+    if (merge && stopwords_file == NULL)
+        no_stopwords = 1;
     if (!no_stopwords) {
         size_t bad = 0;
         errno = 0;

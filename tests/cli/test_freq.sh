@@ -91,16 +91,13 @@ for opts in "" "--no-stopwords" "--by form" "--by stem"; do
         # shellcheck disable=SC2086
         "$MNTEXT" freq $opts --min 1 "$p" >"$p.tsv"
     done
-    merge_opts=""
-    [ "$opts" = "--no-stopwords" ] && merge_opts="--no-stopwords"
-    # shellcheck disable=SC2086
-    "$MNTEXT" freq --merge $merge_opts part.a?.tsv >merged.tsv
+    "$MNTEXT" freq --merge part.a?.tsv >merged.tsv
     assert_file "split in 3 and merged == one run (${opts:-default})" single.tsv merged.tsv
 done
 assert_true "the corpus gave a real table" "more than 500 lines" test "$(wc -l <single.tsv)" -gt 500
 # the merge sums: its total equals the number of words of the single run
 "$MNTEXT" freq --by form --no-stopwords all.txt >f1.tsv
-"$MNTEXT" freq --merge --no-stopwords f1.tsv f1.tsv >f2.tsv
+"$MNTEXT" freq --merge f1.tsv f1.tsv >f2.tsv
 assert_eq "merging a table with itself doubles every count" \
     "$(awk -F'\t' '{ print 2 * $1 "\t" $2 }' f1.tsv | sort)" "$(sort f2.tsv)"
 # --top after the merge equals --top of the single run
@@ -120,6 +117,13 @@ if command -v parallel >/dev/null 2>&1; then
 else
     skip "parallel --pipe" "GNU parallel (Debian package parallel) is not installed"
 fi
+
+# --merge applies no stopwords of its own (the parts did), unless a file is named
+printf '3\tнь\n2\tфорум\n' >sw.tsv
+run "$MNTEXT" freq --merge sw.tsv
+assert_bytes "--merge: stopwords not applied again" out '3\tнь\n2\tфорум\n'
+run "$MNTEXT" freq --merge --stopwords sw.txt sw.tsv
+assert_bytes "--merge --stopwords FILE: applied" out '3\tнь\n'
 
 # ---- --merge: malformed input names FILE:LINE
 printf '3\tфорум\n2\tүүл\n12 юм\n' >bad.tsv
