@@ -67,7 +67,7 @@ int mn_freq_add(mn_freq *f, const char *item, size_t len, uint64_t count) {
 int mn_freq_merge(mn_freq *dst, const mn_freq *src) {
     if (dst == NULL || src == NULL || dst == src)
         return MN_E_ARGUMENT;
-    for (size_t i = 0; i <= src->map.mask; i++) {
+    for (size_t i = 0; i < src->map.n; i++) {
         const mn__slot *s = &src->map.slots[i];
         if (s->key == NULL)
             continue;
@@ -97,7 +97,7 @@ uint64_t mn_freq_total(const mn_freq *f) {
 int mn_freq_next(const mn_freq *f, size_t *pos, mn_freq_entry *e) {
     if (f == NULL || pos == NULL || e == NULL)
         return 0;
-    for (size_t i = *pos; i <= f->map.mask; i++) {
+    for (size_t i = *pos; i < f->map.n; i++) {
         const mn__slot *s = &f->map.slots[i];
         if (s->key != NULL) {
             e->item = s->key;
@@ -107,7 +107,7 @@ int mn_freq_next(const mn_freq *f, size_t *pos, mn_freq_entry *e) {
             return 1;
         }
     }
-    *pos = f->map.mask + 1;
+    *pos = f->map.n;
     return 0;
 }
 
@@ -222,7 +222,7 @@ int mn_freq_sorted(mn_freq *f, mn_freq_order order, uint64_t min_count, size_t t
         return MN_E_ARGUMENT;
     drop_sorted(f);
     size_t m = 0;
-    for (size_t i = 0; i <= f->map.mask; i++) {
+    for (size_t i = 0; i < f->map.n; i++) {
         const mn__slot *s = &f->map.slots[i];
         if (s->key != NULL && s->value >= min_count)
             m++;
@@ -231,7 +231,7 @@ int mn_freq_sorted(mn_freq *f, mn_freq_order order, uint64_t min_count, size_t t
     if (e == NULL)
         return MN_E_NOMEM;
     size_t j = 0;
-    for (size_t i = 0; i <= f->map.mask; i++) {
+    for (size_t i = 0; i < f->map.n; i++) {
         const mn__slot *s = &f->map.slots[i];
         if (s->key != NULL && s->value >= min_count)
             e[j++] = (mn_freq_entry){s->key, s->len, s->value};

@@ -2,10 +2,16 @@
  * 64-bit value, shared by the frequency table, the stopword set and the
  * lemmatizer's cache. Not installed.
  *
- * Keys are copied into an arena owned by the map (NUL-terminated there, so
- * ICU and hunspell can read them); slots are open-addressed with linear
- * probing and the table doubles at 50% load. Memory is the keys plus 24
- * bytes a slot: it grows with the number of distinct keys only. */
+ * Entries live in a dense array in insertion order (mn__slot: key, length,
+ * hash, value), their keys in an arena owned by the map (NUL-terminated
+ * there, so ICU and hunspell can read them). The hash index is a separate
+ * array of 8-byte buckets (32 bits of hash, entry number + 1), open-
+ * addressed with linear probing and doubled at 50% load. A look-up reads
+ * one bucket and, only when the hash bits match, its entry and key. In
+ * text the frequent words come first, so their entries and keys sit
+ * together at the start of their arrays and stay in the cache; the index
+ * is small (8 bytes a bucket). Memory is the keys plus about 40 bytes an
+ * entry: it grows with the number of distinct keys only. */
 #ifndef MN_STRMAP_H
 #define MN_STRMAP_H
 
@@ -14,7 +20,7 @@
 #include <string.h>
 
 typedef struct mn__slot {
-    const char *key; /* NULL: empty slot */
+    const char *key;
     uint32_t len;
     uint32_t hash;   /* the low 32 bits of the key's hash */
     uint64_t value;
@@ -23,9 +29,10 @@ typedef struct mn__slot {
 typedef struct mn__arena_block mn__arena_block;
 
 typedef struct mn__strmap {
-    mn__slot *slots;
-    size_t mask; /* capacity - 1 (a power of two) */
-    size_t n;    /* keys held */
+    uint64_t *index; /* buckets: hash << 32 | (entry + 1); 0 = empty */
+    size_t mask;     /* buckets - 1 (a power of two) */
+    mn__slot *slots; /* the entries, slots[0..n), in insertion order */
+    size_t n, cap;
     mn__arena_block *blocks;
     char *next;  /* free room in the newest block */
     size_t room;
@@ -57,10 +64,11 @@ static inline uint64_t mn__hash(const char *s, size_t n) {
 
 int mn__strmap_init(mn__strmap *m);
 void mn__strmap_free(mn__strmap *m);
-/* The slot of key s[0..n) (hash h = mn__hash(s, n)), inserted with value 0
- * if it was not there. NULL when memory runs out (the map is unchanged). */
+/* The entry of key s[0..n) (hash h = mn__hash(s, n)), inserted with value
+ * 0 if it was not there. NULL when memory runs out (the map is unchanged).
+ * The pointer is valid until the next insertion. */
 mn__slot *mn__strmap_upsert(mn__strmap *m, const char *s, size_t n, uint64_t h);
-/* The slot of the key, or NULL. */
+/* The entry of the key, or NULL. */
 const mn__slot *mn__strmap_find(const mn__strmap *m, const char *s, size_t n, uint64_t h);
 /* Copy n bytes (plus a NUL) into the map's arena; NULL without memory. */
 char *mn__strmap_copy(mn__strmap *m, const char *s, size_t n);
