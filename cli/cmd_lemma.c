@@ -53,6 +53,27 @@ char *cli_dict_path(const char *dict) {
     return p;
 }
 
+/* Both dictionary files can be opened: then a failure is about their
+ * content, not their presence. */
+static int dict_files_readable(const char *path) {
+    const size_t n = strlen(path);
+    char *name = malloc(n + 5);
+    if (name == NULL)
+        return 0;
+    int ok = 1;
+    static const char *const ext[] = {".aff", ".dic"};
+    for (int i = 0; i < 2 && ok; i++) {
+        memcpy(name, path, n);
+        memcpy(name + n, ext[i], 5);
+        FILE *f = fopen(name, "rb");
+        ok = f != NULL;
+        if (f)
+            fclose(f);
+    }
+    free(name);
+    return ok;
+}
+
 int cli_open_lemmatizer(const char *verb, const char *dict, mn_lemmatizer **lz) {
     char *path = cli_dict_path(dict);
     if (path == NULL) {
@@ -60,7 +81,10 @@ int cli_open_lemmatizer(const char *verb, const char *dict, mn_lemmatizer **lz) 
         return EXIT_IO;
     }
     const int rc = mn_lemmatizer_new(lz, path, 0);
-    if (rc == MN_E_ARGUMENT) {
+    if (rc == MN_E_ARGUMENT && dict_files_readable(path)) {
+        cli_error(verb, "%s.aff: the hunspell dictionary is not UTF-8 (its .aff needs SET UTF-8)",
+                  path);
+    } else if (rc == MN_E_ARGUMENT) {
         cli_error(verb,
                   "cannot read the hunspell dictionary %s.aff and %s.dic: install the Debian "
                   "package hunspell-mn, or name another dictionary with --dict=PATH or "

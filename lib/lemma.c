@@ -80,6 +80,13 @@ int mn_lemmatizer_new(mn_lemmatizer **out, const char *dict, int options) {
         if (lz->hun == NULL)
             rc = MN_E_NOMEM;
     }
+    if (rc == MN_OK) {
+        /* Words and stems are passed as they are: the dictionary must be
+         * UTF-8 (hunspell-mn's is: SET UTF-8). */
+        const char *enc = Hunspell_get_dic_encoding(lz->hun);
+        if (enc == NULL || (strcmp(enc, "UTF-8") != 0 && strcmp(enc, "utf-8") != 0))
+            rc = MN_E_ARGUMENT;
+    }
     if (rc != MN_OK) {
         mn_lemmatizer_free(lz);
         lz = NULL;

@@ -443,7 +443,8 @@ typedef enum mn_lemma_source {
  *  (NULL: MN_LEMMA_DEFAULT_DICT; the files come with the Debian package
  *  hunspell-mn). The dictionary is loaded once; analyses are cached, so the
  *  object's memory grows with the distinct words looked up. MN_E_ARGUMENT if
- *  either file cannot be read; options must be 0. */
+ *  either file cannot be read or the dictionary is not UTF-8 (SET UTF-8);
+ *  options must be 0. */
 MN_EXPORT int mn_lemmatizer_new(mn_lemmatizer **out, const char *dict, int options);
 MN_EXPORT void mn_lemmatizer_free(mn_lemmatizer *lz);
 

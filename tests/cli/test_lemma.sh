@@ -87,6 +87,13 @@ assert_stderr "missing dictionary from the environment" "mntext: lemma: $MSG"
 MNTEXT_HUNSPELL_DICT=nodict/mn_MN run "$MNTEXT" freq --by lemma a.txt
 assert_status "freq --by lemma, missing dictionary: exit status" 1 "$status"
 assert_stderr "freq --by lemma, missing dictionary: message" "mntext: freq: $MSG"
+# a dictionary in another encoding is refused (words are passed as UTF-8)
+sed 's/^SET UTF-8/SET ISO8859-5/' $DICT.aff >dict/latin.aff
+cp dict/other.dic dict/latin.dic
+run "$MNTEXT" lemma --dict dict/latin a.txt
+assert_status "non-UTF-8 dictionary: exit status" 1 "$status"
+assert_stderr "non-UTF-8 dictionary: message" \
+    "mntext: lemma: dict/latin.aff: the hunspell dictionary is not UTF-8 (its .aff needs SET UTF-8)"
 run "$MNTEXT" lemma --dict dict/other --dict nodict/mn_MN a.txt
 assert_status "the last --dict wins" 1 "$status"
 
