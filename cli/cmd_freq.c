@@ -59,8 +59,11 @@ void help_freq(void) {
            "  -h, --help           show this help\n");
 }
 
+#define FREQ_BATCH 256
+
 typedef struct freq_ctx {
     const char *verb;
+    mn_token batch[FREQ_BATCH];
     mn_tokenizer *tk;
     mn_freq *forms;
     /* --merge: the unparsed end of the input (an incomplete line) */
@@ -79,15 +82,23 @@ static int nomem(const char *verb) {
 static int count_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
     freq_ctx *c = ctx;
     int rc = mn_tokenizer_feed(c->tk, buf, n, end);
-    mn_token t;
+    /* The tokens of one feed stay valid until the next: count them in
+     * batches (mn_freq_add_tokens overlaps the table look-ups). */
+    size_t nb = 0;
     if (rc == MN_OK) {
-        while ((rc = mn_tokenizer_next(c->tk, &t)) == 1) {
-            if (t.kind != MN_TOKEN_WORD && t.kind != MN_TOKEN_NAME && t.kind != MN_TOKEN_ABBREVIATION)
+        while ((rc = mn_tokenizer_next(c->tk, &c->batch[nb])) == 1) {
+            const mn_token_kind k = c->batch[nb].kind;
+            if (k != MN_TOKEN_WORD && k != MN_TOKEN_NAME && k != MN_TOKEN_ABBREVIATION)
                 continue;
-            if (mn_freq_add(c->forms, t.text, t.len, 1) != MN_OK)
-                return nomem(c->verb);
+            if (++nb == FREQ_BATCH) {
+                if (mn_freq_add_tokens(c->forms, c->batch, nb) != MN_OK)
+                    return nomem(c->verb);
+                nb = 0;
+            }
         }
     }
+    if (nb > 0 && mn_freq_add_tokens(c->forms, c->batch, nb) != MN_OK)
+        return nomem(c->verb);
     if (rc < 0)
         return cli_stream_error(c->verb, in, rc, mn_tokenizer_error_offset(c->tk),
                                 mn_tokenizer_error_line(c->tk));
@@ -359,7 +370,8 @@ int cmd_freq(int argc, char **argv) {
         top = SIZE_MAX;
 
     int status = EXIT_OK;
-    freq_ctx c = {verb, NULL, NULL, NULL, 0, 0, 0, 0};
+    static freq_ctx c; /* large (the token batch): not on the stack */
+    c.verb = verb;
     mn_stopwords *sw = NULL;
     mn_freq *result = NULL;
     /* --merge takes the items as the parts wrote them: the parts left the

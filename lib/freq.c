@@ -64,6 +64,56 @@ int mn_freq_add(mn_freq *f, const char *item, size_t len, uint64_t count) {
     return MN_OK;
 }
 
+/* Tokens are counted in batches: hashing a batch first and prefetching
+ * the buckets and entries it will touch lets those cache misses overlap
+ * instead of stalling one token at a time (perf: most of freq's time was
+ * spent waiting for them). */
+#define TOKEN_BATCH 32
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+int mn_freq_add_tokens(mn_freq *f, const mn_token *tokens, size_t n) {
+    if (f == NULL || (tokens == NULL && n > 0))
+        return MN_E_ARGUMENT;
+    if (n > UINT64_MAX - f->total)
+        return MN_E_LIMIT;
+    if (f->sorted && n > 0)
+        drop_sorted(f);
+    uint64_t h[TOKEN_BATCH];
+    for (size_t base = 0; base < n; base += TOKEN_BATCH) {
+        const size_t m = n - base < TOKEN_BATCH ? n - base : TOKEN_BATCH;
+        const mn_token *t = tokens + base;
+        for (size_t i = 0; i < m; i++) {
+            if (t[i].len > MN__STRMAP_MAX_KEY)
+                return MN_E_LIMIT;
+            h[i] = mn__hash(t[i].text, t[i].len);
+            PREFETCH(&f->map.index[(uint32_t)h[i] & f->map.mask]);
+        }
+        for (size_t i = 0; i < m; i++) {
+            const uint64_t b = f->map.index[(uint32_t)h[i] & f->map.mask];
+            if (b != 0)
+                PREFETCH(&f->map.slots[(uint32_t)b - 1]);
+        }
+        for (size_t i = 0; i < m; i++) {
+            const uint64_t b = f->map.index[(uint32_t)h[i] & f->map.mask];
+            if (b != 0 && (uint32_t)(b >> 32) == (uint32_t)h[i])
+                PREFETCH(f->map.slots[(uint32_t)b - 1].key);
+        }
+        for (size_t i = 0; i < m; i++) {
+            mn__slot *s = mn__strmap_upsert(&f->map, t[i].text, t[i].len, h[i]);
+            if (s == NULL)
+                return MN_E_NOMEM; /* the tokens before it were counted */
+            s->value++;
+            f->total++;
+        }
+    }
+    return MN_OK;
+}
+
 int mn_freq_merge(mn_freq *dst, const mn_freq *src) {
     if (dst == NULL || src == NULL || dst == src)
         return MN_E_ARGUMENT;

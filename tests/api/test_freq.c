@@ -84,6 +84,50 @@ static void test_add_get(void) {
     mn_freq_free(f);
 }
 
+/* mn_freq_add_tokens == mn_freq_add of each token's text, across batch
+ * edges (more than one batch of 32), and hand-counted on a small text. */
+static void test_add_tokens(void) {
+    mn_freq *a = NULL, *b = NULL;
+    mn_freq_new(&a);
+    mn_freq_new(&b);
+    bytes text = {0};
+    for (int i = 0; i < 100; i++) /* 3 words a line, 300 tokens */
+        bytes_adds(&text, i % 3 ? "форум форумыг үүл\n" : "үүл Үүл форум\n");
+    mn_tokenizer *tk = NULL;
+    CHECK_INT(mn_tokenizer_new(&tk, 0), MN_OK);
+    CHECK_INT(mn_tokenizer_set(tk, (const char *)text.p, text.len), MN_OK);
+    mn_token toks[400];
+    size_t n = 0;
+    while (n < 400 && mn_tokenizer_next(tk, &toks[n]) == 1)
+        n++;
+    CHECK_INT(n, 300);
+    for (size_t i = 0; i < n; i++)
+        mn_freq_add(b, toks[i].text, toks[i].len, 1);
+    CHECK_INT(mn_freq_add_tokens(a, toks, n), MN_OK);
+    /* lines 0, 3, ..., 99: 34 of "үүл Үүл форум", 66 of "форум форумыг үүл" */
+    CHECK_INT(mn_freq_get(a, S("форум")), 100);
+    CHECK_INT(mn_freq_get(a, S("форумыг")), 66);
+    CHECK_INT(mn_freq_get(a, S("үүл")), 100);
+    CHECK_INT(mn_freq_get(a, S("Үүл")), 34);
+    CHECK_INT(mn_freq_total(a), 300);
+    CHECK_INT(mn_freq_size(a), mn_freq_size(b));
+    size_t pos = 0;
+    mn_freq_entry e;
+    int differ = 0;
+    while (mn_freq_next(b, &pos, &e))
+        differ += mn_freq_get(a, e.item, e.len) != e.count;
+    CHECK_INT(differ, 0);
+    CHECK_INT(mn_freq_add_tokens(a, NULL, 0), MN_OK);
+    CHECK_INT(mn_freq_add_tokens(a, NULL, 1), MN_E_ARGUMENT);
+    CHECK_INT(mn_freq_add(a, S("x"), UINT64_MAX - 300 - 1), MN_OK);
+    CHECK_INT(mn_freq_add_tokens(a, toks, 2), MN_E_LIMIT); /* one would fit, two not */
+    CHECK_INT(mn_freq_total(a), UINT64_MAX - 1);
+    mn_tokenizer_free(tk);
+    bytes_free(&text);
+    mn_freq_free(a);
+    mn_freq_free(b);
+}
+
 static void test_sorted(void) {
     mn_freq *f = NULL;
     mn_freq_new(&f);
@@ -348,6 +392,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     test_add_get();
+    test_add_tokens();
     test_sorted();
     test_collate();
     test_merge();
