@@ -52,7 +52,8 @@ typedef struct rule {
     uint8_t suf_len, to_len, min, stop;
     uint8_t fill; /* how to repair a stem left ending in an impossible cluster */
     uint8_t back; /* 1: only in back-vowel words (а о у) */
-    cpset after, not_after;
+    cpset after, not_after; /* the letter before the suffix */
+    cpset prev, not_prev;   /* the letter before that one */
 } rule;
 
 typedef struct entry {
@@ -326,6 +327,10 @@ static int parse_rules(mn_stemmer *st, const char *text) {
                 parse_set(f[i] + 6, fl[i] - 6, &r.after);
             else if (fl[i] > 4 && memcmp(f[i], "not=", 4) == 0)
                 parse_set(f[i] + 4, fl[i] - 4, &r.not_after);
+            else if (fl[i] > 5 && memcmp(f[i], "prev=", 5) == 0)
+                parse_set(f[i] + 5, fl[i] - 5, &r.prev);
+            else if (fl[i] > 8 && memcmp(f[i], "notprev=", 8) == 0)
+                parse_set(f[i] + 8, fl[i] - 8, &r.not_prev);
             else if (fl[i] > 3 && memcmp(f[i], "to=", 3) == 0) {
                 const int m = decode_field(f[i] + 3, fl[i] - 3, r.to, RULE_MAX_CP);
                 r.to_len = (uint8_t)(m > 0 ? m : 0);
@@ -449,6 +454,10 @@ static int rule_matches(const rule *r, const uint32_t *w, size_t n) {
         return 0;
     if (r->not_after.kind != SET_ANY && set_match(&r->not_after, w, s))
         return 0;
+    if (r->prev.kind != SET_ANY && (s < 1 || !set_match(&r->prev, w, s - 1)))
+        return 0;
+    if (r->not_prev.kind != SET_ANY && s >= 1 && set_match(&r->not_prev, w, s - 1))
+        return 0;
     if (r->back && !is_back(w, s))
         return 0;
     return 1;
@@ -473,6 +482,17 @@ static uint32_t harmony_vowel(const uint32_t *w, size_t n) {
     return 0x044D; /* only и: front */
 }
 
+/* Is t[0..n) the suffix of some rule (whatever its conditions)? */
+static int has_suffix_rule(const mn_stemmer *st, const uint32_t *t, size_t n) {
+    const uint32_t last = t[n - 1] & 127;
+    for (size_t i = 0; i < st->nbucket[last]; i++) {
+        const rule *r = &st->rules[st->bucket[last][i]];
+        if (r->suf_len == n && memcmp(r->suf, t, n * sizeof *t) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Does applying r to w[0..n) leave a word of the exception list? */
 static int leaves_exception(const mn_stemmer *st, const rule *r, const uint32_t *w, size_t n) {
     if (st->exceptions.n == 0)
@@ -495,6 +515,10 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
         return ex->stem_len;
     }
     int fill = FILL_NONE; /* that of the last rule applied */
+    /* Verb endings (the rules marked fill=end) sit inside case endings:
+     * once one is stripped, what is left is a verb stem, and nominal rules
+     * no longer apply (хуралд|сан must not lose its д). */
+    int verb = 0;
     for (int step = 0; step < MAX_STEPS; step++) {
         const uint32_t last = w[n - 1] & 127;
         /* the longest matching rule, unless a shorter one leaves a listed
@@ -502,7 +526,7 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
         const rule *hit = NULL;
         for (size_t i = 0; i < st->nbucket[last]; i++) {
             const rule *r = &st->rules[st->bucket[last][i]];
-            if (!rule_matches(r, w, n))
+            if (!rule_matches(r, w, n) || (verb && r->fill != FILL_END))
                 continue;
             if (hit == NULL)
                 hit = r;
@@ -513,10 +537,20 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
         }
         if (hit == NULL)
             break;
+        /* a listed word followed by part of the ending: урд|аа (the rule
+         * -даа would leave ур) */
+        for (size_t j = 1; j < hit->suf_len; j++) {
+            const entry *e = table_find(&st->exceptions, w, n - j);
+            if (e != NULL && has_suffix_rule(st, w + n - j, j)) {
+                memcpy(w, e->stem, e->stem_len * sizeof *w);
+                return e->stem_len;
+            }
+        }
         n -= hit->suf_len;
         memcpy(w + n, hit->to, hit->to_len * sizeof *w);
         n += hit->to_len;
         fill = hit->fill;
+        verb |= fill == FILL_END;
         ex = table_find(&st->exceptions, w, n);
         if (ex != NULL) {
             memcpy(w, ex->stem, ex->stem_len * sizeof *w);
@@ -524,6 +558,13 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
         }
         if (hit->stop)
             break;
+    }
+    /* A verb stem in -ь shows и before consonant-initial endings (ярь:
+     * яри|х, бари|лаа): back-vowel stems, not after ж ч ш. */
+    if (fill == FILL_END && n >= 3 && w[n - 1] == 0x0438 /* и */ && is_consonant(w[n - 2]) &&
+        w[n - 2] != 0x0436 && w[n - 2] != 0x0447 && w[n - 2] != 0x0448 && is_back(w, n)) {
+        w[n - 1] = 0x044C; /* ь */
+        return n;
     }
     /* A stem left ending in two consonants that end no word lost a vowel:
      * a nominal suffix dropped an epenthetic vowel (хүүхд -> хүүхэд,
