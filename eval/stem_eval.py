@@ -9,9 +9,11 @@ Method (docs/STEMMER.md):
   2. Words: the lowercase tokens of kind `word` (from `mntext tokens`) that
      are made of Mongolian Cyrillic letters only, two letters or more.
   3. Gold classes: words that `hunspell -d mn_MN -s` stems to the same
-     (first listed, lowercased) stem; words hunspell does not know are left
-     out. System classes: words `mntext stem` gives the same stem. The
-     baselines cut every word to its first 4, 5 or 6 letters.
+     stem (lowercased; where it gives several, the one most word types of
+     the vocabulary share, see gold_classes(); --gold first takes the first
+     listed); words hunspell does not know are left out. System classes:
+     words `mntext stem` gives the same stem. The baselines cut every word
+     to its first 4, 5 or 6 letters.
   4. Pairwise precision, recall and F1 over word types: a pair of words is
      positive when both are in one class.
 
