@@ -52,7 +52,8 @@ typedef struct rule {
     uint8_t suf_len, to_len, min, stop;
     uint8_t fill; /* how to repair a stem left ending in an impossible cluster */
     uint8_t back; /* 1: only in back-vowel words (а о у) */
-    cpset after, not_after;
+    cpset after, not_after; /* the letter before the suffix */
+    cpset prev, not_prev;   /* the letter before that one */
 } rule;
 
 typedef struct entry {
@@ -66,14 +67,24 @@ typedef struct cpset_table {
     entry *e;
     uint32_t *slot; /* index + 1; 0 = empty */
     size_t n, mask;
+    uint64_t bloom[64]; /* bit bloom_key(): most misses end here, unhashed */
 } table;
+
+/* A cheap key of a word: its first and last letters and its length. */
+static inline unsigned bloom_key(uint32_t first, uint32_t last, size_t n) {
+    return (first * 31u + last * 7u + (unsigned)n) & 4095u;
+}
 
 struct mn_stemmer {
     rule *rules;
     size_t nrules;
-    /* rules by the low 7 bits of their last code point, longest first */
-    uint16_t *bucket[128];
-    uint16_t nbucket[128];
+    /* Rules of one letter by the low 7 bits of it; longer rules by a hash
+     * of their last two letters (bucket2_key), longest first. A word's
+     * candidates are its bucket2 list and then its bucket1 list. */
+    uint16_t *bucket1[128];
+    uint16_t nbucket1[128];
+    uint16_t *bucket2[512];
+    uint16_t nbucket2[512];
     table exceptions, hyphen;
     uint32_t finals[128][2]; /* allowed final consonant pairs */
     uint32_t fill_end[128][2]; /* pairs repaired by a final vowel */
@@ -231,14 +242,17 @@ static int table_init(table *t, size_t cap) {
     if (t->e == NULL || t->slot == NULL)
         return MN_E_NOMEM;
     memset(t->slot, 0, size * sizeof *t->slot);
+    memset(t->bloom, 0, sizeof t->bloom);
     t->mask = size - 1;
     t->n = 0;
     return MN_OK;
 }
 
-static const entry *table_find(const table *t, const uint32_t *w, size_t n) {
-    if (n == 0 || n > RULE_MAX_CP)
-        return NULL;
+static inline unsigned bucket2_key(uint32_t last, uint32_t before) {
+    return (last * 17u + before) & 511u;
+}
+
+static const entry *table_find_slow(const table *t, const uint32_t *w, size_t n) {
     for (size_t i = hash_cps(w, n) & t->mask;; i = (i + 1) & t->mask) {
         const uint32_t s = t->slot[i];
         if (s == 0)
@@ -249,10 +263,23 @@ static const entry *table_find(const table *t, const uint32_t *w, size_t n) {
     }
 }
 
+/* The entry for w[0..n), or NULL; inline so that the bloom filter rejects
+ * most words without a call. */
+static inline const entry *table_find(const table *t, const uint32_t *w, size_t n) {
+    if (n == 0 || n > RULE_MAX_CP)
+        return NULL;
+    const unsigned k = bloom_key(w[0], w[n - 1], n);
+    if (!(t->bloom[k >> 6] >> (k & 63) & 1))
+        return NULL;
+    return table_find_slow(t, w, n);
+}
+
 static void table_add(table *t, const entry *e) {
     if (table_find(t, e->cp, e->len) != NULL)
         return;
     t->e[t->n] = *e;
+    const unsigned k = bloom_key(e->cp[0], e->cp[e->len - 1], e->len);
+    t->bloom[k >> 6] |= (uint64_t)1 << (k & 63);
     for (size_t i = hash_cps(e->cp, e->len) & t->mask;; i = (i + 1) & t->mask) {
         if (t->slot[i] == 0) {
             t->slot[i] = (uint32_t)(t->n + 1);
@@ -326,6 +353,10 @@ static int parse_rules(mn_stemmer *st, const char *text) {
                 parse_set(f[i] + 6, fl[i] - 6, &r.after);
             else if (fl[i] > 4 && memcmp(f[i], "not=", 4) == 0)
                 parse_set(f[i] + 4, fl[i] - 4, &r.not_after);
+            else if (fl[i] > 5 && memcmp(f[i], "prev=", 5) == 0)
+                parse_set(f[i] + 5, fl[i] - 5, &r.prev);
+            else if (fl[i] > 8 && memcmp(f[i], "notprev=", 8) == 0)
+                parse_set(f[i] + 8, fl[i] - 8, &r.not_prev);
             else if (fl[i] > 3 && memcmp(f[i], "to=", 3) == 0) {
                 const int m = decode_field(f[i] + 3, fl[i] - 3, r.to, RULE_MAX_CP);
                 r.to_len = (uint8_t)(m > 0 ? m : 0);
@@ -340,23 +371,40 @@ static int parse_rules(mn_stemmer *st, const char *text) {
         }
         st->rules[st->nrules++] = r;
     }
-    /* buckets by last code point, longest suffix first (stable) */
+    /* buckets, longest suffix first (stable) */
     for (size_t b = 0; b < 128; b++) {
         size_t n = 0;
         for (size_t i = 0; i < st->nrules; i++)
-            n += (st->rules[i].suf[st->rules[i].suf_len - 1] & 127) == b;
-        st->nbucket[b] = (uint16_t)n;
+            n += st->rules[i].suf_len == 1 && (st->rules[i].suf[0] & 127) == b;
+        st->nbucket1[b] = (uint16_t)n;
         if (n == 0)
             continue;
-        st->bucket[b] = mn__malloc(n * sizeof(uint16_t));
-        if (st->bucket[b] == NULL)
+        if ((st->bucket1[b] = mn__malloc(n * sizeof(uint16_t))) == NULL)
             return MN_E_NOMEM;
         size_t k = 0;
-        for (size_t len = RULE_MAX_CP; len > 0; len--)
-            for (size_t i = 0; i < st->nrules; i++)
-                if ((st->rules[i].suf[st->rules[i].suf_len - 1] & 127) == b &&
-                    st->rules[i].suf_len == len)
-                    st->bucket[b][k++] = (uint16_t)i;
+        for (size_t i = 0; i < st->nrules; i++)
+            if (st->rules[i].suf_len == 1 && (st->rules[i].suf[0] & 127) == b)
+                st->bucket1[b][k++] = (uint16_t)i;
+    }
+    for (size_t b = 0; b < 512; b++) {
+        size_t n = 0;
+        for (size_t i = 0; i < st->nrules; i++) {
+            const rule *r = &st->rules[i];
+            n += r->suf_len >= 2 && bucket2_key(r->suf[r->suf_len - 1], r->suf[r->suf_len - 2]) == b;
+        }
+        st->nbucket2[b] = (uint16_t)n;
+        if (n == 0)
+            continue;
+        if ((st->bucket2[b] = mn__malloc(n * sizeof(uint16_t))) == NULL)
+            return MN_E_NOMEM;
+        size_t k = 0;
+        for (size_t len = RULE_MAX_CP; len >= 2; len--)
+            for (size_t i = 0; i < st->nrules; i++) {
+                const rule *r = &st->rules[i];
+                if (r->suf_len == len &&
+                    bucket2_key(r->suf[r->suf_len - 1], r->suf[r->suf_len - 2]) == b)
+                    st->bucket2[b][k++] = (uint16_t)i;
+            }
     }
     return MN_OK;
 }
@@ -413,7 +461,9 @@ void mn_stemmer_free(mn_stemmer *st) {
     if (st == NULL)
         return;
     for (size_t b = 0; b < 128; b++)
-        mn_free(st->bucket[b]);
+        mn_free(st->bucket1[b]);
+    for (size_t b = 0; b < 512; b++)
+        mn_free(st->bucket2[b]);
     mn_free(st->rules);
     mn_free(st->exceptions.e);
     mn_free(st->exceptions.slot);
@@ -442,12 +492,17 @@ static int is_back(const uint32_t *w, size_t n) {
 static int rule_matches(const rule *r, const uint32_t *w, size_t n) {
     if (r->suf_len > n || n - r->suf_len < r->min)
         return 0;
-    if (memcmp(w + n - r->suf_len, r->suf, r->suf_len * sizeof *w) != 0)
-        return 0;
+    for (size_t i = r->suf_len; i-- > 0;)
+        if (w[n - r->suf_len + i] != r->suf[i])
+            return 0;
     const size_t s = n - r->suf_len;
     if (!set_match(&r->after, w, s))
         return 0;
     if (r->not_after.kind != SET_ANY && set_match(&r->not_after, w, s))
+        return 0;
+    if (r->prev.kind != SET_ANY && (s < 1 || !set_match(&r->prev, w, s - 1)))
+        return 0;
+    if (r->not_prev.kind != SET_ANY && s >= 1 && set_match(&r->not_prev, w, s - 1))
         return 0;
     if (r->back && !is_back(w, s))
         return 0;
@@ -473,6 +528,26 @@ static uint32_t harmony_vowel(const uint32_t *w, size_t n) {
     return 0x044D; /* only и: front */
 }
 
+/* Is t[0..n) the suffix of some rule (whatever its conditions)? */
+static int has_suffix_rule(const mn_stemmer *st, const uint32_t *t, size_t n) {
+    const uint16_t *list;
+    size_t count;
+    if (n == 1) {
+        list = st->bucket1[t[0] & 127];
+        count = st->nbucket1[t[0] & 127];
+    } else {
+        const unsigned b = bucket2_key(t[n - 1], t[n - 2]);
+        list = st->bucket2[b];
+        count = st->nbucket2[b];
+    }
+    for (size_t i = 0; i < count; i++) {
+        const rule *r = &st->rules[list[i]];
+        if (r->suf_len == n && memcmp(r->suf, t, n * sizeof *t) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Does applying r to w[0..n) leave a word of the exception list? */
 static int leaves_exception(const mn_stemmer *st, const rule *r, const uint32_t *w, size_t n) {
     if (st->exceptions.n == 0)
@@ -480,6 +555,10 @@ static int leaves_exception(const mn_stemmer *st, const rule *r, const uint32_t 
     const size_t s = n - r->suf_len;
     if (r->to_len == 0)
         return table_find(&st->exceptions, w, s) != NULL;
+    const size_t m = s + r->to_len;
+    const unsigned k = bloom_key(s ? w[0] : r->to[0], r->to[r->to_len - 1], m);
+    if (m > RULE_MAX_CP || !(st->exceptions.bloom[k >> 6] >> (k & 63) & 1))
+        return 0;
     uint32_t tmp[STEM_MAX_CP + RULE_MAX_CP];
     memcpy(tmp, w, s * sizeof *w);
     memcpy(tmp + s, r->to, r->to_len * sizeof *w);
@@ -495,28 +574,54 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
         return ex->stem_len;
     }
     int fill = FILL_NONE; /* that of the last rule applied */
+    /* Verb endings (the rules marked fill=end) sit inside case endings:
+     * once one is stripped, what is left is a verb stem, and nominal rules
+     * no longer apply (хуралд|сан must not lose its д). */
+    int verb = 0;
     for (int step = 0; step < MAX_STEPS; step++) {
-        const uint32_t last = w[n - 1] & 127;
         /* the longest matching rule, unless a shorter one leaves a listed
          * exception (урд|аа, not ур|даа) */
         const rule *hit = NULL;
-        for (size_t i = 0; i < st->nbucket[last]; i++) {
-            const rule *r = &st->rules[st->bucket[last][i]];
-            if (!rule_matches(r, w, n))
-                continue;
-            if (hit == NULL)
-                hit = r;
-            if (leaves_exception(st, r, w, n)) {
-                hit = r;
-                break;
+        for (int pass = n >= 2 ? 0 : 1; pass < 2; pass++) {
+            const uint16_t *list;
+            size_t count;
+            if (pass == 0) {
+                const unsigned b = bucket2_key(w[n - 1], w[n - 2]);
+                list = st->bucket2[b];
+                count = st->nbucket2[b];
+            } else {
+                list = st->bucket1[w[n - 1] & 127];
+                count = st->nbucket1[w[n - 1] & 127];
+            }
+            for (size_t i = 0; i < count; i++) {
+                const rule *r = &st->rules[list[i]];
+                if (!rule_matches(r, w, n) || (verb && r->fill != FILL_END))
+                    continue;
+                if (hit == NULL)
+                    hit = r;
+                if (leaves_exception(st, r, w, n)) {
+                    hit = r;
+                    pass = 2;
+                    break;
+                }
             }
         }
         if (hit == NULL)
             break;
+        /* a listed word followed by part of the ending: урд|аа (the rule
+         * -даа would leave ур) */
+        for (size_t j = 1; j < hit->suf_len; j++) {
+            const entry *e = table_find(&st->exceptions, w, n - j);
+            if (e != NULL && has_suffix_rule(st, w + n - j, j)) {
+                memcpy(w, e->stem, e->stem_len * sizeof *w);
+                return e->stem_len;
+            }
+        }
         n -= hit->suf_len;
         memcpy(w + n, hit->to, hit->to_len * sizeof *w);
         n += hit->to_len;
         fill = hit->fill;
+        verb |= fill == FILL_END;
         ex = table_find(&st->exceptions, w, n);
         if (ex != NULL) {
             memcpy(w, ex->stem, ex->stem_len * sizeof *w);
@@ -524,6 +629,13 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
         }
         if (hit->stop)
             break;
+    }
+    /* A verb stem in -ь shows и before consonant-initial endings (ярь:
+     * яри|х, бари|лаа): back-vowel stems, not after ж ч ш. */
+    if (fill == FILL_END && n >= 3 && w[n - 1] == 0x0438 /* и */ && is_consonant(w[n - 2]) &&
+        w[n - 2] != 0x0436 && w[n - 2] != 0x0447 && w[n - 2] != 0x0448 && is_back(w, n)) {
+        w[n - 1] = 0x044C; /* ь */
+        return n;
     }
     /* A stem left ending in two consonants that end no word lost a vowel:
      * a nominal suffix dropped an epenthetic vowel (хүүхд -> хүүхэд,
@@ -557,13 +669,24 @@ static int is_hyphen(uint32_t cp) {
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+/* Write the UTF-8 of w[0..n) to out[pos..cap) as far as it fits; returns
+ * the position after all of it (which may exceed cap). */
 static size_t encode(const uint32_t *w, size_t n, char *out, size_t cap, size_t pos) {
     for (size_t i = 0; i < n; i++) {
-        uint8_t b[4];
-        const size_t l = mn__utf8_encode(w[i], b);
-        if (pos + l <= cap)
-            memcpy(out + pos, b, l);
-        pos += l;
+        const uint32_t c = w[i];
+        if (c < 0x80 && pos < cap) {
+            out[pos++] = (char)c;
+        } else if (c >= 0x80 && c < 0x800 && pos + 2 <= cap) {
+            out[pos] = (char)(0xC0 | (c >> 6));
+            out[pos + 1] = (char)(0x80 | (c & 0x3F));
+            pos += 2;
+        } else {
+            uint8_t b[4];
+            const size_t l = mn__utf8_encode(c, b);
+            for (size_t k = 0; k < l; k++, pos++)
+                if (pos < cap)
+                    out[pos] = (char)b[k];
+        }
     }
     return pos;
 }
