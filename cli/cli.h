@@ -43,6 +43,8 @@ void help_sentences(void);
 /* verbs of issue 5: stem, lemma, stopwords, freq */
 
 /* verbs of issue 6: truecase */
+int cmd_truecase(int argc, char **argv);
+void help_truecase(void);
 
 /* verbs of issue 7: keywords, summarize, entities */
 

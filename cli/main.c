@@ -15,6 +15,7 @@ static const cli_verb verbs[] = {
     /* verbs of issue 4: normalize, check */
     /* verbs of issue 5: stem, lemma, stopwords, freq */
     /* verbs of issue 6: truecase */
+    {"truecase", cmd_truecase, "restore natural case in ALL-CAPS text", help_truecase},
     /* verbs of issue 7: keywords, summarize, entities */
     /* verbs of issue 8: translit, stats */
 };
