@@ -17,7 +17,9 @@ the original. Printed next to two baselines on the same words: all lower
 case, and naive sentence case (the first word of each line and each word
 after . ! ? or an ellipsis get a capital, the rest lower case). "Acronyms"
 are the words of two or more letters that are all capitals in the original.
-With --floor W A, exits 1 if the words or acronyms score (percent, all test
+Lines of the original that are themselves ALL-CAPS (2 or more words, no
+lower case: headlines) are left out of every score, since their case is not
+an editor's natural case; the number of words left out is printed. With --floor W A, exits 1 if the words or acronyms score (percent, all test
 parts together) is below W or A.
 """
 import argparse
@@ -118,9 +120,24 @@ def sentence_case(upper):
     return "\n".join(out)
 
 
+def caps_line(line):
+    """An ALL-CAPS line of the original (2 or more words, no lower case):
+    its case is not the editor's natural case, so it is not scored."""
+    ws = WORD.findall(line)
+    return len(ws) >= 2 and all(w.isupper() for w in ws)
+
+
+def words(text, orig):
+    """The words of text on the lines where orig is not ALL-CAPS."""
+    tl, ol = text.split("\n"), orig.split("\n")
+    if len(tl) != len(ol):
+        raise SystemExit(f"line counts differ: {len(tl)} vs {len(ol)}")
+    return [w for t, o in zip(tl, ol) if not caps_line(o) for w in WORD.findall(t)]
+
+
 def score(orig, guess):
-    ow = WORD.findall(orig)
-    gw = WORD.findall(guess)
+    ow = words(orig, orig)
+    gw = words(guess, orig)
     if len(ow) != len(gw):
         raise SystemExit(f"word counts differ: {len(ow)} vs {len(gw)}")
     ok = sum(a == b for a, b in zip(ow, gw))
@@ -171,6 +188,8 @@ def main():
             ol = orig.split("\n")
             tl = tc.split("\n")
             for x, y in zip(ol, tl):
+                if caps_line(x):
+                    continue
                 for m, n in zip(WORD.finditer(x), WORD.finditer(y)):
                     if m.group() != n.group():
                         errors.append(f"{g}\t{m.group()}\t{n.group()}\t{x[max(0, m.start() - 40):m.end() + 25]}")
@@ -178,6 +197,8 @@ def main():
     print(f"{'all':8} {r['tc'][1]:7d} {pct(r['tc'][0], r['tc'][1]):8.2f}% {pct(r['low'][0], r['low'][1]):6.2f}% "
           f"{pct(r['sent'][0], r['sent'][1]):8.2f}%   {r['tc'][3]:8d} {pct(r['tc'][2], r['tc'][3]):8.2f}% "
           f"{pct(r['low'][2], r['low'][3]):6.2f}% {pct(r['sent'][2], r['sent'][3]):8.2f}%")
+    skipped = sum(len(WORD.findall(l)) for _, t in docs for l in t.split("\n") if caps_line(l))
+    print(f"(not scored: {skipped} words on ALL-CAPS lines of the original)")
     for e in errors[: a.errors]:
         print(e)
     if a.floor:

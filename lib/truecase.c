@@ -27,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hunspell.h>
+#include <pthread.h>
 #include <utf8proc.h>
 
 #include "internal.h"
@@ -300,6 +302,8 @@ struct mn_case_model {
     table left;  /* "left word" -> counts of word after left */
     table right; /* "word right" -> counts of word before right */
     table dict;  /* hunspell capitalized entries: c[1..3] shape, c[0] = 1 ambiguous */
+    Hunhandle *hun; /* hunspell-mn with its affix rules, or NULL */
+    pthread_mutex_t hun_lock; /* Hunspell_spell() is not safe in threads */
 };
 
 static int parse_u32(const char **p, const char *end, uint32_t *v, int base) {
@@ -390,6 +394,10 @@ void mn_case_model_free(mn_case_model *m) {
     table_free(&m->left);
     table_free(&m->right);
     table_free(&m->dict);
+    if (m->hun) {
+        Hunspell_destroy(m->hun);
+        pthread_mutex_destroy(&m->hun_lock);
+    }
     mn_free(m);
 }
 
@@ -478,6 +486,25 @@ int mn_case_model_add_dictionary(mn_case_model *m, const char *dic_path) {
     if (rc == MN_OK)
         rc = dic_pass(m, data, len, 0);
     mn_free(data);
+    /* hunspell itself, for inflected forms, when the .aff is next to it */
+    const size_t pl = strlen(dic_path);
+    if (rc == MN_OK && m->hun == NULL && pl > 4 && strcmp(dic_path + pl - 4, ".dic") == 0) {
+        char *aff = mn__malloc(pl + 1);
+        if (aff == NULL)
+            return MN_E_NOMEM;
+        memcpy(aff, dic_path, pl - 4);
+        memcpy(aff + pl - 4, ".aff", 5);
+        FILE *af = fopen(aff, "rb");
+        if (af) {
+            fclose(af);
+            if (pthread_mutex_init(&m->hun_lock, NULL) == 0) {
+                m->hun = Hunspell_create(aff, dic_path);
+                if (m->hun == NULL)
+                    pthread_mutex_destroy(&m->hun_lock);
+            }
+        }
+        mn_free(aff);
+    }
     return rc;
 }
 
@@ -595,6 +622,7 @@ struct mn_truecaser {
     uint8_t prev_key[KMAX];
     size_t prev_klen;
     counts *train; /* set for a trainer */
+    table hcache;  /* hunspell answers: c[0] = shape + 1 */
 };
 
 static void tc_restart(mn_truecaser *tc) {
@@ -657,6 +685,7 @@ void mn_truecaser_free(mn_truecaser *tc) {
     wlist_free(&tc->endings);
     wlist_free(&tc->onsets);
     wlist_free(&tc->pairs);
+    table_free(&tc->hcache);
     mn_free(tc->buf);
     mn_free(tc->ob);
     mn_free(tc);
@@ -946,9 +975,50 @@ static int acronym_rule(const mn_truecaser *tc, const uint8_t *k, size_t n) {
     return 0;
 }
 
+/* An unknown word: lower case if hunspell-mn knows it in lower case
+ * (with its affixes), otherwise a name (Title case): foreign names are what
+ * news text has most of among words that neither the model nor hunspell
+ * knows. Answers are cached per truecaser (at most 64k words). */
+#define HCACHE_MAX 65536
+static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
+    const uint64_t h = hash_bytes(k, n);
+    rec *r = table_find(&tc->hcache, k, n, h);
+    if (r)
+        return (int)r->c[0] - 1;
+    char w[KMAX + 1];
+    memcpy(w, k, n);
+    w[n] = '\0';
+    mn_case_model *m = (mn_case_model *)tc->m;
+    pthread_mutex_lock(&m->hun_lock);
+    int shape = SH_LOWER;
+    if (!Hunspell_spell(m->hun, w)) {
+        shape = SH_TITLE;
+        /* a lower-case stem with a case ending (рекордыг, курсд) */
+        for (size_t i = 0; i < tc->suffixes.count; i++) {
+            const size_t sl = tc->suffixes.n[i];
+            if (sl + 6 > n || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
+                continue;
+            w[n - sl] = '\0';
+            const int ok = Hunspell_spell(m->hun, w);
+            w[n - sl] = (char)k[n - sl];
+            if (ok) {
+                shape = SH_LOWER;
+                break;
+            }
+        }
+    }
+    pthread_mutex_unlock(&m->hun_lock);
+    if (tc->hcache.n >= HCACHE_MAX)
+        table_free(&tc->hcache);
+    r = table_add(&tc->hcache, k, n);
+    if (r)
+        r->c[0] = (uint32_t)shape + 1;
+    return shape;
+}
+
 /* The case of word key k[0..n) between its neighbours (lk, rk: NULL when
  * not adjacent words). */
-static void lookup(const mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *lk, size_t ln,
+static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *lk, size_t ln,
                    const uint8_t *rk, size_t rn, int latin_only, int suffixed, int cur_shape,
                    uint32_t cur_mask, decision *d) {
     const mn_case_model *m = tc->m;
@@ -999,6 +1069,11 @@ static void lookup(const mn_truecaser *tc, const uint8_t *k, size_t n, const uin
         return;
     }
     d->found = 0;
+    if (m->hun && !latin_only && n < KMAX && memchr(k, '-', n) == NULL) {
+        d->shape = hunspell_guess(tc, k, n);
+        d->found = 5;
+        return;
+    }
     if (latin_only) { /* an unknown Latin word: short ones keep their case
                          (COVID, KOICA), longer ones are names (Huawei) */
         d->shape = cur_shape;
