@@ -617,6 +617,7 @@ struct mn_truecaser {
     int open_prev; /* the last classified token opens a quotation */
     /* writing state */
     int initial, quote_initial, name_next, glue_proper;
+    int in_quote; /* inside a quotation (since its opening mark, on this line) */
     int prev_word; /* the token just written is a word */
     int prev_proper;
     uint8_t prev_key[KMAX];
@@ -634,7 +635,7 @@ static void tc_restart(mn_truecaser *tc) {
     tc->err_off = 0;
     tc->run = tc->line_low = tc->open_prev = 0;
     tc->initial = 1;
-    tc->quote_initial = tc->name_next = tc->glue_proper = 0;
+    tc->quote_initial = tc->name_next = tc->glue_proper = tc->in_quote = 0;
     tc->prev_word = tc->prev_proper = 0;
     tc->prev_klen = 0;
     mn_tokenizer_set(tc->tk, NULL, 0);
@@ -1096,6 +1097,13 @@ static void count_shape(table *t, const uint8_t *k, size_t n, int shape, uint32_
         r->mask = mask;
 }
 
+/* The token after the front one is a hyphen that glues to the next word
+ * (ДАРХАН -УУЛ). */
+static int hyphen_next(mn_truecaser *tc) {
+    const qtok *h = qat(tc, 1);
+    return h->kind == MN_TOKEN_PUNCT && h->end - h->start == 1 && tok_text(tc, h)[0] == '-';
+}
+
 /* Write (or count) the front token, which is classified and has its right
  * neighbour in the queue (or is the last). */
 static int put_token(mn_truecaser *tc) {
@@ -1111,8 +1119,10 @@ static int put_token(mn_truecaser *tc) {
         tc->ob_len += gap;
     }
     tc->emit = t->end;
-    if (t->flags & MN_TOKEN_LINE_START)
+    if (t->flags & MN_TOKEN_LINE_START) {
         tc->initial = 1;
+        tc->in_quote = 0;
+    }
     const int initial = tc->initial || tc->quote_initial || tc->name_next;
     const int glue = tc->glue_proper && !(t->flags & MN_TOKEN_SPACE_BEFORE);
     int proper = 0, word = 0;
@@ -1228,6 +1238,11 @@ static int put_token(mn_truecaser *tc) {
                         first_proper = pd.shape != SH_LOWER;
                     } else if (pd.found == 0 && first_proper && !latin) {
                         pd.shape = SH_TITLE;
+                    } else if (tc->in_quote && pd.shape == SH_LOWER && !latin) {
+                        /* in a quotation, a hyphen between words that are
+                         * no compound is a dash between two names: “Шинэ
+                         * сэргэлтийн бодлого-Тогтвортой хөгжлийн зорилго” */
+                        pd.shape = SH_TITLE;
                     }
                     if (part == 0 && pd.shape != SH_LOWER)
                         proper = 1;
@@ -1238,6 +1253,24 @@ static int put_token(mn_truecaser *tc) {
                     part++;
                 }
             } else {
+                /* A compound written with a spaced hyphen (ДАРХАН -УУЛ) is
+                 * looked up whole: a proper first part makes the second
+                 * proper (glue_proper). */
+                if (d.shape == SH_LOWER && next && tc->qn > 2 && hyphen_next(tc)) {
+                    const qtok *w2 = qat(tc, 2);
+                    uint8_t ck[KMAX];
+                    if (word_like(w2->kind) && !(w2->flags & MN_TOKEN_SPACE_BEFORE) && klen + 1 < KMAX) {
+                        memcpy(ck, key, klen);
+                        ck[klen] = '-';
+                        const size_t cl =
+                            fold_key(tok_text(tc, w2), w2->base_len, ck + klen + 1, KMAX - klen - 1);
+                        const rec *r = cl ? table_find(&tc->m->uni, ck, klen + 1 + cl,
+                                                       hash_bytes(ck, klen + 1 + cl))
+                                          : NULL;
+                        if (r && rec_decide(r) != SH_LOWER)
+                            d.shape = SH_TITLE;
+                    }
+                }
                 if ((initial || glue) && d.shape == SH_LOWER)
                     d.shape = SH_TITLE;
                 else if ((initial || glue) && d.shape == SH_KEEP)
@@ -1251,6 +1284,8 @@ static int put_token(mn_truecaser *tc) {
 
     /* The state after this token. */
     const int q = quote_kind(tc, t);
+    if (q)
+        tc->in_quote = q == 1;
     tc->glue_proper = t->kind == MN_TOKEN_PUNCT && n == 1 && s[0] == '-' && tc->prev_word && tc->prev_proper;
     if (t->kind == MN_TOKEN_PUNCT || t->kind == MN_TOKEN_SYMBOL) {
         if (is_terminal(tc, t))
@@ -1280,6 +1315,8 @@ static int process(mn_truecaser *tc) {
             return MN_OK;
         if (word_like(f->kind) && tc->qn < 2 && !tc->tk_done)
             return MN_OK; /* the right neighbour */
+        if (word_like(f->kind) && tc->qn == 2 && !tc->tk_done && hyphen_next(tc))
+            return MN_OK; /* and the word after a spaced hyphen */
         const int rc = put_token(tc);
         if (rc != MN_OK)
             return rc;
