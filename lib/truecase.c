@@ -579,7 +579,11 @@ static void wlist_free(wlist *l) {
 #define FEED 65536        /* input fed to the tokenizer at once */
 #define OB_HIGH 65536     /* staged output before it is handed out */
 
-enum { CLS_NEUTRAL = 0, CLS_CAPS, CLS_LOW };
+/* Token classes for finding ALL-CAPS spans: no letters (or a suffix in
+ * lower case), an upper-case word, a number with an upper-case suffix
+ * (2022.08.18-19-НИЙ: part of a caps span, but not counted as a word), a
+ * word with lower-case letters. */
+enum { CLS_NEUTRAL = 0, CLS_CAPS, CLS_CAPSN, CLS_LOW };
 
 typedef struct qtok {
     size_t start, end, base_len;
@@ -776,7 +780,7 @@ static int classify(mn_truecaser *tc) {
     } else if (f->cls == CLS_LOW) {
         tc->run = 0;
         tc->line_low = 1;
-    } else if (f->cls == CLS_NEUTRAL) {
+    } else if (f->cls == CLS_NEUTRAL || (f->cls == CLS_CAPSN && tc->run != 0)) {
         span = tc->run == 1;
     } else if (tc->run == 1) {
         span = 1;
@@ -1225,7 +1229,7 @@ static int put_token(mn_truecaser *tc) {
             if (d.found == 0 && memchr(key, '-', klen) != NULL) {
                 /* A compound not in the model: each part on its own; the
                  * parts after a proper first part are proper (Оюун-Эрдэнэ). */
-                size_t a = 0, part = 0;
+                size_t a = 0, part = 0, prev_a = 0;
                 int first_proper = 0;
                 for (size_t i = 0; i <= t->base_len; i++) {
                     if (i < t->base_len && s[i] != '-')
@@ -1233,12 +1237,14 @@ static int put_token(mn_truecaser *tc) {
                     decision pd;
                     lookup(tc, key + a, i - a, NULL, 0, NULL, 0, latin, 0, SH_KEEP, 0, &pd);
                     if (part == 0) {
+                        first_proper = pd.shape != SH_LOWER; /* by itself, not by position */
                         if (initial && pd.shape == SH_LOWER)
                             pd.shape = SH_TITLE;
-                        first_proper = pd.shape != SH_LOWER;
                     } else if (pd.found == 0 && first_proper && !latin) {
                         pd.shape = SH_TITLE;
-                    } else if (tc->in_quote && pd.shape == SH_LOWER && !latin) {
+                    } else if (tc->in_quote && pd.shape == SH_LOWER && !latin &&
+                               count_cased(s + a, i - a) >= 4 && a >= 5 &&
+                               count_cased(s + prev_a, a - 1 - prev_a) >= 4) {
                         /* in a quotation, a hyphen between words that are
                          * no compound is a dash between two names: “Шинэ
                          * сэргэлтийн бодлого-Тогтвортой хөгжлийн зорилго” */
@@ -1249,6 +1255,7 @@ static int put_token(mn_truecaser *tc) {
                     put_cased(tc, s + a, i - a, pd.shape, pd.mask);
                     if (i < t->base_len)
                         tc->ob[tc->ob_len++] = '-';
+                    prev_a = a;
                     a = i + 1;
                     part++;
                 }
@@ -1287,7 +1294,7 @@ static int put_token(mn_truecaser *tc) {
     if (q)
         tc->in_quote = q == 1;
     tc->glue_proper = t->kind == MN_TOKEN_PUNCT && n == 1 && s[0] == '-' && tc->prev_word && tc->prev_proper;
-    if (t->kind == MN_TOKEN_PUNCT || t->kind == MN_TOKEN_SYMBOL) {
+    if (t->kind == MN_TOKEN_PUNCT || t->kind == MN_TOKEN_SYMBOL || t->kind == MN_TOKEN_INVALID) {
         if (is_terminal(tc, t))
             tc->initial = 1;
         tc->quote_initial = q == 1 || (tc->quote_initial && q == 1);
@@ -1348,8 +1355,10 @@ static int append_input(mn_truecaser *tc, const uint8_t *s, size_t n) {
 }
 
 static uint8_t token_cls(const mn_token *t) {
-    if (!word_like(t->kind) || !(t->flags & (MN_TOKEN_CYRILLIC | MN_TOKEN_LATIN | MN_TOKEN_OTHER)))
+    if (!(t->flags & (MN_TOKEN_CYRILLIC | MN_TOKEN_LATIN | MN_TOKEN_OTHER)))
         return CLS_NEUTRAL;
+    if (!word_like(t->kind)) /* a number or date with an upper-case suffix */
+        return (t->flags & MN_TOKEN_UPPER) ? CLS_CAPSN : CLS_NEUTRAL;
     return (t->flags & MN_TOKEN_UPPER) ? CLS_CAPS : CLS_LOW;
 }
 
