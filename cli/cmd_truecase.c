@@ -58,8 +58,8 @@ typedef struct tc_ctx {
 } tc_ctx;
 
 static int bad_utf8(const char *verb, cli_input *in, const char *buf, size_t n, uint64_t off) {
-    cli_error(verb, "%s:%llu: invalid UTF-8 at byte %llu", in->label,
-              (unsigned long long)cli_input_line_of(in, buf, n, off), (unsigned long long)off);
+    cli_error(verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label, (unsigned long long)off,
+              (unsigned long long)cli_input_line_of(in, buf, n, off));
     return EXIT_DATA;
 }
 
