@@ -74,6 +74,12 @@ static inline uint32_t cp_lower(uint32_t c) {
         return c + 0x20;
     if (c >= 0x430 && c <= 0x44F)
         return c;
+    if (c == 0x4E8 || c == 0x4AE) /* Ө Ү */
+        return c + 1;
+    if (c == 0x4E9 || c == 0x4AF || c == 0x451)
+        return c;
+    if (c == 0x401) /* Ё */
+        return 0x451;
     return slow_lower(c);
 }
 
@@ -84,6 +90,12 @@ static inline uint32_t cp_upper(uint32_t c) {
         return c - 0x20;
     if (c >= 0x410 && c <= 0x42F)
         return c;
+    if (c == 0x4E9 || c == 0x4AF) /* ө ү */
+        return c - 1;
+    if (c == 0x4E8 || c == 0x4AE || c == 0x401)
+        return c;
+    if (c == 0x451) /* ё */
+        return 0x401;
     return slow_upper(c);
 }
 
@@ -152,6 +164,20 @@ static size_t fold_key(const uint8_t *s, size_t n, uint8_t *dst, size_t cap) {
             i++;
             continue;
         }
+        if (b == 0xD0 && i + 1 < n && s[i + 1] >= 0x90 && s[i + 1] <= 0xAF) {
+            /* А..Я (U+0410..042F, D0 90..D0 AF) -> а..я (D0 B0..BF, D1 80..8F) */
+            const uint8_t c = s[i + 1];
+            dst[o++] = c < 0xA0 ? 0xD0 : 0xD1;
+            dst[o++] = c < 0xA0 ? (uint8_t)(c + 0x20) : (uint8_t)(c - 0x20);
+            i += 2;
+            continue;
+        }
+        if ((b == 0xD0 && i + 1 < n && s[i + 1] >= 0xB0) || (b == 0xD1 && i + 1 < n && s[i + 1] < 0x90)) {
+            dst[o++] = b; /* already а..я */
+            dst[o++] = s[i + 1];
+            i += 2;
+            continue;
+        }
         uint32_t c;
         int l = mn__utf8_decode(s + i, n - i, &c);
         if (l <= 0) {
@@ -176,7 +202,11 @@ static size_t fold_key(const uint8_t *s, size_t n, uint8_t *dst, size_t cap) {
 typedef struct rec {
     uint32_t c[4]; /* lower, title, upper, mixed */
     uint32_t mask; /* the mixed shape's capitals (first one seen) */
+    uint32_t pairs; /* in a model's word table: PAIR_LEFT / PAIR_RIGHT when
+                       a pair of the left / right table has this word */
 } rec;
+
+enum { PAIR_LEFT = 1, PAIR_RIGHT = 2 };
 
 typedef struct entry {
     uint64_t hash;
@@ -186,7 +216,7 @@ typedef struct entry {
 } entry;
 
 typedef struct table {
-    uint32_t *slot; /* entry index + 1; 0 empty */
+    uint64_t *slot; /* (hash >> 32) << 32 | (entry index + 1); 0 empty */
     size_t cap;     /* power of two */
     entry *e;
     size_t n, ecap;
@@ -194,13 +224,38 @@ typedef struct table {
     size_t klen, kcap;
 } table;
 
+/* A fast hash of a key, 8 bytes at a time (the result depends on the
+ * machine's byte order: it never leaves memory). */
 static uint64_t hash_bytes(const uint8_t *s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ull;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+    while (n >= 8) {
+        uint64_t v;
+        memcpy(&v, s, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+        s += 8;
+        n -= 8;
     }
+    uint64_t v = 0;
+    memcpy(&v, s, n);
+    h = (h ^ v) * 0xC4CEB9FE1A85EC53ull;
     return h ^ (h >> 29);
+}
+
+/* The hash of the pair key "a b" from the hashes of a and b, so that a
+ * lookup needs no concatenated copy. */
+static inline uint64_t pair_hash(uint64_t ha, uint64_t hb) {
+    const uint64_t h = (ha * 0x9E3779B97F4A7C15ull) ^ hb;
+    return h ^ (h >> 31);
+}
+
+/* The hash of a stored key: a word, or a pair "a b". */
+static uint64_t key_hash(const uint8_t *k, size_t n) {
+    const uint8_t *sp = memchr(k, ' ', n);
+    if (sp == NULL)
+        return hash_bytes(k, n);
+    const size_t a = (size_t)(sp - k);
+    return pair_hash(hash_bytes(k, a), hash_bytes(sp + 1, n - a - 1));
 }
 
 static void table_free(table *t) {
@@ -210,22 +265,43 @@ static void table_free(table *t) {
     memset(t, 0, sizeof *t);
 }
 
+#define SLOT_TAG(h) ((h) & 0xFFFFFFFF00000000ull)
+
+static inline int key_eq(const char *a, const uint8_t *b, size_t n) {
+    while (n >= 8) {
+        uint64_t x, y;
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return 0;
+        a += 8;
+        b += 8;
+        n -= 8;
+    }
+    while (n--)
+        if ((uint8_t)*a++ != *b++)
+            return 0;
+    return 1;
+}
+
 static rec *table_find(const table *t, const uint8_t *k, size_t n, uint64_t h) {
     if (t->cap == 0)
         return NULL;
     for (size_t i = (size_t)h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-        const uint32_t s = t->slot[i];
+        const uint64_t s = t->slot[i];
         if (s == 0)
             return NULL;
-        entry *e = &t->e[s - 1];
-        if (e->hash == h && e->klen == n && memcmp(t->keys + e->key, k, n) == 0)
+        if (SLOT_TAG(s) != SLOT_TAG(h)) /* most misses end here, in the slots */
+            continue;
+        entry *e = &t->e[(uint32_t)s - 1];
+        if (e->hash == h && e->klen == n && key_eq(t->keys + e->key, k, n))
             return &e->r;
     }
 }
 
 static int table_grow(table *t) {
     const size_t cap = t->cap ? t->cap * 2 : 1024;
-    uint32_t *slot = mn__malloc(cap * sizeof *slot);
+    uint64_t *slot = mn__malloc(cap * sizeof *slot);
     if (slot == NULL)
         return MN_E_NOMEM;
     memset(slot, 0, cap * sizeof *slot);
@@ -233,7 +309,7 @@ static int table_grow(table *t) {
         size_t i = (size_t)t->e[j].hash & (cap - 1);
         while (slot[i])
             i = (i + 1) & (cap - 1);
-        slot[i] = (uint32_t)(j + 1);
+        slot[i] = SLOT_TAG(t->e[j].hash) | (uint64_t)(j + 1);
     }
     mn_free(t->slot);
     t->slot = slot;
@@ -241,9 +317,28 @@ static int table_grow(table *t) {
     return MN_OK;
 }
 
+/* The pair "a b" without building it. */
+static const rec *table_find_pair(const table *t, const uint8_t *a, size_t an, const uint8_t *b,
+                                  size_t bn, uint64_t h) {
+    if (t->cap == 0)
+        return NULL;
+    for (size_t i = (size_t)h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+        const uint64_t s = t->slot[i];
+        if (s == 0)
+            return NULL;
+        if (SLOT_TAG(s) != SLOT_TAG(h))
+            continue;
+        const entry *e = &t->e[(uint32_t)s - 1];
+        const char *k = t->keys + e->key;
+        if (e->hash == h && e->klen == an + 1 + bn && key_eq(k, a, an) && k[an] == ' ' &&
+            key_eq(k + an + 1, b, bn))
+            return &e->r;
+    }
+}
+
 /* Find or add key k; NULL when out of memory. */
 static rec *table_add(table *t, const uint8_t *k, size_t n) {
-    const uint64_t h = hash_bytes(k, n);
+    const uint64_t h = key_hash(k, n);
     rec *r = table_find(t, k, n, h);
     if (r)
         return r;
@@ -277,7 +372,7 @@ static rec *table_add(table *t, const uint8_t *k, size_t n) {
     size_t i = (size_t)h & (t->cap - 1);
     while (t->slot[i])
         i = (i + 1) & (t->cap - 1);
-    t->slot[i] = (uint32_t)(t->n + 1);
+    t->slot[i] = SLOT_TAG(h) | (uint64_t)(t->n + 1);
     t->n++;
     return &e->r;
 }
@@ -331,6 +426,29 @@ static int parse_u32(const char **p, const char *end, uint32_t *v, int base) {
     return 0;
 }
 
+/* Flag the words that have pairs, so that most words skip the pair
+ * lookups. A pair is only kept when it is seen twice or more, so its word
+ * has an entry of its own; one is added if a hand-made model lacks it. */
+static int mark_pairs(mn_case_model *m) {
+    for (int side = 0; side < 2; side++) {
+        const table *t = side == 0 ? &m->left : &m->right;
+        for (size_t i = 0; i < t->n; i++) {
+            const uint8_t *k = (const uint8_t *)t->keys + t->e[i].key;
+            const size_t n = t->e[i].klen;
+            const uint8_t *sp = memchr(k, ' ', n);
+            if (sp == NULL)
+                continue;
+            const uint8_t *w = side == 0 ? sp + 1 : k;
+            const size_t wn = side == 0 ? n - (size_t)(sp + 1 - k) : (size_t)(sp - k);
+            rec *r = table_find(&m->uni, w, wn, hash_bytes(w, wn));
+            if (r == NULL && (r = table_add(&m->uni, w, wn)) == NULL)
+                return MN_E_NOMEM;
+            r->pairs |= side == 0 ? PAIR_LEFT : PAIR_RIGHT;
+        }
+    }
+    return MN_OK;
+}
+
 int mn_case_model_parse(mn_case_model **out, const char *s, size_t len, size_t *bad_offset) {
     if (out == NULL || (s == NULL && len > 0))
         return MN_E_ARGUMENT;
@@ -355,7 +473,7 @@ int mn_case_model_parse(mn_case_model **out, const char *s, size_t len, size_t *
         table *t = line[0] == 'w' ? &m->uni : line[0] == 'l' ? &m->left : line[0] == 'r' ? &m->right : NULL;
         const char *k = line + 2;
         const char *tab = (t && end - line > 2 && line[1] == '\t') ? memchr(k, '\t', (size_t)(end - k)) : NULL;
-        rec r;
+        rec r = {{0, 0, 0, 0}, 0, 0};
         const char *p = tab ? tab + 1 : NULL;
         if (tab == NULL || tab == k || (size_t)(tab - k) > KMAX ||
             mn_utf8_check(k, (size_t)(tab - k), NULL) != MN_OK ||
@@ -372,8 +490,11 @@ int mn_case_model_parse(mn_case_model **out, const char *s, size_t len, size_t *
             rc = MN_E_NOMEM;
             break;
         }
+        r.pairs = dst->pairs;
         *dst = r;
     }
+    if (rc == MN_OK)
+        rc = mark_pairs(m);
     if (rc != MN_OK) {
         mn_case_model_free(m);
         return rc;
@@ -626,6 +747,8 @@ struct mn_truecaser {
     int prev_proper;
     uint8_t prev_key[KMAX];
     size_t prev_klen;
+    uint8_t next_key[KMAX]; /* the folded right neighbour, kept for its turn */
+    size_t next_klen, next_start;
     counts *train; /* set for a trainer */
     table hcache;  /* hunspell answers: c[0] = shape + 1 */
 };
@@ -642,6 +765,7 @@ static void tc_restart(mn_truecaser *tc) {
     tc->quote_initial = tc->name_next = tc->glue_proper = tc->in_quote = 0;
     tc->prev_word = tc->prev_proper = 0;
     tc->prev_klen = 0;
+    tc->next_klen = tc->next_start = 0;
     mn_tokenizer_set(tc->tk, NULL, 0);
 }
 
@@ -854,6 +978,35 @@ static size_t put_cased(mn_truecaser *tc, const uint8_t *s, size_t n, int shape,
     uint8_t *o = tc->ob + tc->ob_len;
     size_t k = 0;
     for (size_t i = 0; i < n;) {
+        const uint8_t b = s[i];
+        if ((b == 0xD0 || b == 0xD1) && i + 1 < n && shape != SH_KEEP) {
+            const uint8_t c1 = s[i + 1];
+            const int upper = b == 0xD0 && c1 >= 0x90 && c1 <= 0xAF;
+            const int lower = (b == 0xD0 && c1 >= 0xB0) || (b == 0xD1 && c1 < 0x90);
+            if (upper || lower) { /* А..Я or а..я */
+                int want_up;
+                switch (shape) {
+                case SH_LOWER: want_up = 0; break;
+                case SH_TITLE: want_up = k == 0; break;
+                case SH_UPPER: want_up = 1; break;
+                default: want_up = k < 32 && ((mask >> k) & 1); break;
+                }
+                if (want_up == upper) {
+                    o[0] = b;
+                    o[1] = c1;
+                } else if (want_up) { /* а..п D0 B0..BF -> D0 90..9F; р..я D1 80..8F -> D0 A0..AF */
+                    o[0] = 0xD0;
+                    o[1] = b == 0xD0 ? (uint8_t)(c1 - 0x20) : (uint8_t)(c1 + 0x20);
+                } else {
+                    o[0] = c1 < 0xA0 ? 0xD0 : 0xD1;
+                    o[1] = c1 < 0xA0 ? (uint8_t)(c1 + 0x20) : (uint8_t)(c1 - 0x20);
+                }
+                o += 2;
+                i += 2;
+                k++;
+                continue;
+            }
+        }
         uint32_t c;
         const int l = mn__utf8_decode(s + i, n - i, &c);
         if (l <= 0) {
@@ -902,7 +1055,7 @@ static const rec *dict_find(const mn_case_model *m, const uint8_t *k, size_t n) 
 static int stem_lookup(const mn_truecaser *tc, const uint8_t *k, size_t n, decision *d) {
     for (size_t i = 0; i < tc->suffixes.count; i++) {
         const size_t sl = tc->suffixes.n[i];
-        if (sl + 6 > n || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
+        if (sl + 6 > n || k[n - 1] != tc->suffixes.w[i][sl - 1] || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
             continue;
         const size_t stem = n - sl;
         const rec *r = table_find(&tc->m->uni, k, stem, hash_bytes(k, stem));
@@ -1001,7 +1154,7 @@ static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
         /* a lower-case stem with a case ending (рекордыг, курсд) */
         for (size_t i = 0; i < tc->suffixes.count; i++) {
             const size_t sl = tc->suffixes.n[i];
-            if (sl + 6 > n || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
+            if (sl + 6 > n || k[n - 1] != tc->suffixes.w[i][sl - 1] || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
                 continue;
             w[n - sl] = '\0';
             const int ok = Hunspell_spell(m->hun, w);
@@ -1027,31 +1180,26 @@ static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *
                    const uint8_t *rk, size_t rn, int latin_only, int suffixed, int cur_shape,
                    uint32_t cur_mask, decision *d) {
     const mn_case_model *m = tc->m;
-    uint8_t pair[2 * KMAX + 1];
+    const uint64_t hk = hash_bytes(k, n);
+    const rec *uni = table_find(&m->uni, k, n, hk);
     const rec *best = NULL;
     uint32_t best_total = 1; /* a pair needs 2 occurrences */
-    if (lk && ln + 1 + n <= sizeof pair) {
-        memcpy(pair, lk, ln);
-        pair[ln] = ' ';
-        memcpy(pair + ln + 1, k, n);
-        const rec *r = table_find(&m->left, pair, ln + 1 + n, hash_bytes(pair, ln + 1 + n));
+    if (uni && lk && (uni->pairs & PAIR_LEFT)) {
+        const rec *r = table_find_pair(&m->left, lk, ln, k, n, pair_hash(hash_bytes(lk, ln), hk));
         if (r && rec_total(r) > best_total) {
             best = r;
             best_total = rec_total(r);
         }
     }
-    if (rk && n + 1 + rn <= sizeof pair) {
-        memcpy(pair, k, n);
-        pair[n] = ' ';
-        memcpy(pair + n + 1, rk, rn);
-        const rec *r = table_find(&m->right, pair, n + 1 + rn, hash_bytes(pair, n + 1 + rn));
+    if (uni && rk && (uni->pairs & PAIR_RIGHT)) {
+        const rec *r = table_find_pair(&m->right, k, n, rk, rn, pair_hash(hk, hash_bytes(rk, rn)));
         if (r && rec_total(r) > best_total) {
             best = r;
             best_total = rec_total(r);
         }
     }
-    if (best == NULL)
-        best = table_find(&m->uni, k, n, hash_bytes(k, n));
+    if (best == NULL && uni && rec_total(uni) > 0)
+        best = uni;
     if (best) {
         d->shape = rec_decide(best);
         d->mask = best->mask;
@@ -1183,7 +1331,13 @@ static int put_token(mn_truecaser *tc) {
         }
     } else {
         word = 1;
-        klen = fold_key(s, t->base_len, key, sizeof key);
+        if (tc->next_klen && tc->next_start == t->start) {
+            klen = tc->next_klen;
+            memcpy(key, tc->next_key, klen);
+        } else {
+            klen = fold_key(s, t->base_len, key, sizeof key);
+        }
+        tc->next_klen = 0;
         const uint8_t *rk = NULL;
         uint8_t rkey[KMAX];
         size_t rn = 0;
@@ -1191,11 +1345,17 @@ static int put_token(mn_truecaser *tc) {
             (next->flags & MN_TOKEN_SPACE_BEFORE) && !(next->flags & MN_TOKEN_LINE_START)) {
             rn = fold_key(tok_text(tc, next), next->base_len, rkey, sizeof rkey);
             rk = rn ? rkey : NULL;
+            if (rn) { /* the next word's key, for its own turn */
+                memcpy(tc->next_key, rkey, rn);
+                tc->next_klen = rn;
+                tc->next_start = next->start;
+            }
         }
         const int left = tc->prev_word && tc->prev_klen && (t->flags & MN_TOKEN_SPACE_BEFORE) &&
                          !(t->flags & MN_TOKEN_LINE_START);
-        uint32_t cur_mask;
-        const int cur = shape_of(s, t->base_len, &cur_mask, NULL);
+        uint32_t cur_mask = 0; /* the word's own shape: for training, and for what is kept */
+        const int need_cur = tc->train || t->span != 1 || klen == 0 || (t->flags & MN_TOKEN_LATIN);
+        const int cur = need_cur ? shape_of(s, t->base_len, &cur_mask, NULL) : SH_KEEP;
         if (tc->train) {
             if (klen && t->span == 0 && cur != SH_KEEP && !(initial && cur == SH_TITLE) && !glue) {
                 int nomem = 0;
@@ -1389,8 +1549,8 @@ static int run(mn_truecaser *tc, mn_outbuf *out, mn_inbuf *in, int end) {
             continue;
         if (!tc->tk_done && tc->qn < QCAP) {
             mn_token tok;
-            rc = mn_tokenizer_next(tc->tk, &tok);
-            if (rc == 1) {
+            size_t got = 0; /* up to 64 tokens at a time */
+            while (got < 64 && tc->qn < QCAP && (rc = mn_tokenizer_next(tc->tk, &tok)) == 1) {
                 qtok *q = &tc->q[(tc->qh + tc->qn) % QCAP];
                 q->start = tok.start;
                 q->end = tok.end;
@@ -1400,8 +1560,10 @@ static int run(mn_truecaser *tc, mn_outbuf *out, mn_inbuf *in, int end) {
                 q->cls = token_cls(&tok);
                 q->span = -1;
                 tc->qn++;
-                continue;
+                got++;
             }
+            if (got > 0)
+                continue; /* (an error or the need for input shows again next time) */
             if (rc < 0) {
                 tc->err = rc;
                 tc->err_off = mn_tokenizer_error_offset(tc->tk);
