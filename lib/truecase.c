@@ -930,8 +930,10 @@ static int classify(mn_truecaser *tc) {
             }
             if (u->cls == CLS_CAPS) {
                 n_caps++;
-                if (count_cased(tok_text(tc, u), u->base_len) >= 4)
+                if (n_long < 2 && count_cased(tok_text(tc, u), u->base_len) >= 4)
                     n_long++;
+                if (n_caps >= 3 && n_long >= 2)
+                    break; /* qualified: more tokens cannot change that */
             }
             if (tc->open_prev && i > 0 && n_caps >= 2 && quote_kind(tc, u) == 2)
                 quoted = 1; /* a quotation of upper-case words */
