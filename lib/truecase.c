@@ -635,6 +635,8 @@ typedef struct wlist {
     uint8_t (*w)[32];
     uint8_t *n;
     size_t count;
+    uint16_t by_last[256]; /* 1 + the first entry ending in that byte; 0 none */
+    uint16_t *next_same;   /* 1 + the next entry ending in the same byte */
 } wlist;
 
 /* Lines of a data file that are not comments, longest first; with a kind,
@@ -690,6 +692,21 @@ static int wlist_parse(wlist *l, const char *s, const char *kind) {
 static void wlist_free(wlist *l) {
     mn_free(l->w);
     mn_free(l->n);
+    mn_free(l->next_same);
+}
+
+/* Index the entries by their last byte (keeping the longest-first order). */
+static int wlist_index(wlist *l) {
+    memset(l->by_last, 0, sizeof l->by_last);
+    l->next_same = mn__malloc((l->count ? l->count : 1) * sizeof *l->next_same);
+    if (l->next_same == NULL)
+        return MN_E_NOMEM;
+    for (size_t i = l->count; i-- > 0;) {
+        const uint8_t last = l->w[i][l->n[i] - 1];
+        l->next_same[i] = l->by_last[last];
+        l->by_last[last] = (uint16_t)(i + 1);
+    }
+    return MN_OK;
 }
 
 /* ------------------------------------------------------------ truecaser */
@@ -789,6 +806,8 @@ int mn_truecaser_new(mn_truecaser **out, const mn_case_model *model, mn_truecase
     }
     if (rc == MN_OK)
         rc = wlist_parse(&tc->suffixes, (const char *)mn_data_hyphen_suffixes, NULL);
+    if (rc == MN_OK)
+        rc = wlist_index(&tc->suffixes);
     if (rc == MN_OK)
         rc = wlist_parse(&tc->endings, (const char *)mn_data_truecase_acronyms, "ending");
     if (rc == MN_OK)
@@ -979,6 +998,8 @@ static int ob_reserve(mn_truecaser *tc, size_t n) {
 static size_t put_cased(mn_truecaser *tc, const uint8_t *s, size_t n, int shape, uint32_t mask) {
     uint8_t *o = tc->ob + tc->ob_len;
     size_t k = 0;
+    /* bit k: cased letter k is upper case (letters past 63 as letter 63) */
+    const uint64_t ups = shape == SH_LOWER ? 0 : shape == SH_TITLE ? 1 : shape == SH_UPPER ? ~(uint64_t)0 : mask;
     for (size_t i = 0; i < n;) {
         const uint8_t b = s[i];
         if ((b == 0xD0 || b == 0xD1) && i + 1 < n && shape != SH_KEEP) {
@@ -986,13 +1007,7 @@ static size_t put_cased(mn_truecaser *tc, const uint8_t *s, size_t n, int shape,
             const int upper = b == 0xD0 && c1 >= 0x90 && c1 <= 0xAF;
             const int lower = (b == 0xD0 && c1 >= 0xB0) || (b == 0xD1 && c1 < 0x90);
             if (upper || lower) { /* А..Я or а..я */
-                int want_up;
-                switch (shape) {
-                case SH_LOWER: want_up = 0; break;
-                case SH_TITLE: want_up = k == 0; break;
-                case SH_UPPER: want_up = 1; break;
-                default: want_up = k < 32 && ((mask >> k) & 1); break;
-                }
+                const int want_up = (int)((ups >> (k < 63 ? k : 63)) & 1);
                 if (want_up == upper) {
                     o[0] = b;
                     o[1] = c1;
@@ -1020,13 +1035,7 @@ static size_t put_cased(mn_truecaser *tc, const uint8_t *s, size_t n, int shape,
             memcpy(o, s + i, (size_t)l);
             o += l;
         } else {
-            int want_up;
-            switch (shape) {
-            case SH_LOWER: want_up = 0; break;
-            case SH_TITLE: want_up = k == 0; break;
-            case SH_UPPER: want_up = 1; break;
-            default: want_up = k < 32 && ((mask >> k) & 1); break;
-            }
+            const int want_up = (int)((ups >> (k < 63 ? k : 63)) & 1);
             const uint32_t t = want_up ? up : lo;
             if (t == c) {
                 memcpy(o, s + i, (size_t)l);
@@ -1055,9 +1064,11 @@ static const rec *dict_find(const mn_case_model *m, const uint8_t *k, size_t n) 
 
 /* The stem backoff: a proper noun or acronym plus a case ending. */
 static int stem_lookup(const mn_truecaser *tc, const uint8_t *k, size_t n, decision *d) {
-    for (size_t i = 0; i < tc->suffixes.count; i++) {
-        const size_t sl = tc->suffixes.n[i];
-        if (sl + 6 > n || k[n - 1] != tc->suffixes.w[i][sl - 1] || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
+    if (n == 0)
+        return 0;
+    for (size_t j = tc->suffixes.by_last[k[n - 1]]; j; j = tc->suffixes.next_same[j - 1]) {
+        const size_t i = j - 1, sl = tc->suffixes.n[i];
+        if (sl + 6 > n || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
             continue;
         const size_t stem = n - sl;
         const rec *r = table_find(&tc->m->uni, k, stem, hash_bytes(k, stem));
@@ -1154,9 +1165,9 @@ static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
     if (!Hunspell_spell(m->hun, w)) {
         shape = SH_TITLE;
         /* a lower-case stem with a case ending (рекордыг, курсд) */
-        for (size_t i = 0; i < tc->suffixes.count; i++) {
-            const size_t sl = tc->suffixes.n[i];
-            if (sl + 6 > n || k[n - 1] != tc->suffixes.w[i][sl - 1] || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
+        for (size_t j = tc->suffixes.by_last[k[n - 1]]; j; j = tc->suffixes.next_same[j - 1]) {
+            const size_t i = j - 1, sl = tc->suffixes.n[i];
+            if (sl + 6 > n || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
                 continue;
             w[n - sl] = '\0';
             const int ok = Hunspell_spell(m->hun, w);
