@@ -70,12 +70,12 @@ typedef struct cpset_table {
     entry *e;
     uint32_t *slot; /* index + 1; 0 = empty */
     size_t n, mask;
-    uint64_t bloom[64]; /* bit bloom_key(): most misses end here, unhashed */
+    uint64_t bloom[256]; /* bit bloom_key(): most misses end here, unhashed */
 } table;
 
 /* A cheap key of a word: its first and last letters and its length. */
 static inline unsigned bloom_key(uint32_t first, uint32_t last, size_t n) {
-    return (first * 31u + last * 7u + (unsigned)n) & 4095u;
+    return (first * 31u + last * 7u + (unsigned)n * 4099u) & 16383u;
 }
 
 struct mn_stemmer {
