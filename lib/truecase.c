@@ -394,6 +394,7 @@ static int rec_decide(const rec *r) {
 
 struct mn_case_model {
     table uni;   /* word -> counts */
+    table stems; /* stem (mn_stem) -> counts of the words with that stem */
     table left;  /* "left word" -> counts of word after left */
     table right; /* "word right" -> counts of word before right */
     table dict;  /* hunspell capitalized entries: c[1..3] shape, c[0] = 1 ambiguous */
@@ -470,7 +471,11 @@ int mn_case_model_parse(mn_case_model **out, const char *s, size_t len, size_t *
         if (end == line || line[0] == '#')
             continue;
         /* TYPE TAB KEY TAB lower title upper mixed mask */
-        table *t = line[0] == 'w' ? &m->uni : line[0] == 'l' ? &m->left : line[0] == 'r' ? &m->right : NULL;
+        table *t = line[0] == 'w'   ? &m->uni
+                   : line[0] == 's' ? &m->stems
+                   : line[0] == 'l' ? &m->left
+                   : line[0] == 'r' ? &m->right
+                                    : NULL;
         const char *k = line + 2;
         const char *tab = (t && end - line > 2 && line[1] == '\t') ? memchr(k, '\t', (size_t)(end - k)) : NULL;
         rec r = {{0, 0, 0, 0}, 0, 0};
@@ -512,6 +517,7 @@ void mn_case_model_free(mn_case_model *m) {
     if (m == NULL)
         return;
     table_free(&m->uni);
+    table_free(&m->stems);
     table_free(&m->left);
     table_free(&m->right);
     table_free(&m->dict);
@@ -731,7 +737,7 @@ typedef struct qtok {
 } qtok;
 
 typedef struct counts {
-    table uni, left, right;
+    table uni, stems, left, right;
 } counts;
 
 struct mn_truecaser {
@@ -767,7 +773,9 @@ struct mn_truecaser {
     uint8_t next_key[KMAX]; /* the folded right neighbour, kept for its turn */
     size_t next_klen, next_start;
     counts *train; /* set for a trainer */
-    table hcache;  /* hunspell answers: c[0] = shape + 1 */
+    mn_stemmer *stemmer; /* the stem back-off (lib/stem.c) */
+    table hcache;  /* answers for words the model does not know: c[0] shape,
+                      c[1] found, mask (see lookup) */
 };
 
 static void tc_restart(mn_truecaser *tc) {
@@ -800,6 +808,8 @@ int mn_truecaser_new(mn_truecaser **out, const mn_case_model *model, mn_truecase
     tc->mode = mode;
     tc->options = options;
     int rc = mn_tokenizer_new(&tc->tk, options);
+    if (rc == MN_OK)
+        rc = mn_stemmer_new(&tc->stemmer, 0);
     if (rc == MN_OK && model == NULL) {
         rc = mn_case_model_default(&tc->own);
         model = tc->own;
@@ -828,6 +838,7 @@ void mn_truecaser_free(mn_truecaser *tc) {
     if (tc == NULL)
         return;
     mn_tokenizer_free(tc->tk);
+    mn_stemmer_free(tc->stemmer);
     mn_case_model_free(tc->own);
     wlist_free(&tc->suffixes);
     wlist_free(&tc->endings);
@@ -1146,16 +1157,21 @@ static int acronym_rule(const mn_truecaser *tc, const uint8_t *k, size_t n) {
     return 0;
 }
 
+/* The stem of a folded word key (mn_stem), into out (KMAX bytes): its
+ * length (the word's own when it is its own stem), or 0 when there is none. */
+static size_t stem_key(const mn_truecaser *tc, const uint8_t *k, size_t n, uint8_t *out) {
+    size_t len = 0;
+    if (mn_stem(tc->stemmer, (const char *)k, n, (char *)out, KMAX, &len) != MN_OK)
+        return 0;
+    return len;
+}
+
 /* An unknown word: lower case if hunspell-mn knows it in lower case
  * (with its affixes), otherwise a name (Title case): foreign names are what
  * news text has most of among words that neither the model nor hunspell
- * knows. Answers are cached per truecaser (at most 64k words). */
+ * knows. (lookup() caches the answers.) */
 #define HCACHE_MAX 65536
 static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
-    const uint64_t h = hash_bytes(k, n);
-    rec *r = table_find(&tc->hcache, k, n, h);
-    if (r)
-        return (int)r->c[0] - 1;
     char w[KMAX + 1];
     memcpy(w, k, n);
     w[n] = '\0';
@@ -1179,16 +1195,13 @@ static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
         }
     }
     pthread_mutex_unlock(&m->hun_lock);
-    if (tc->hcache.n >= HCACHE_MAX)
-        table_free(&tc->hcache);
-    r = table_add(&tc->hcache, k, n);
-    if (r)
-        r->c[0] = (uint32_t)shape + 1;
     return shape;
 }
 
 /* The case of word key k[0..n) between its neighbours (lk, rk: NULL when
  * not adjacent words). */
+static void fallback(mn_truecaser *tc, const uint8_t *k, size_t n, int latin_only, int suffixed,
+                     int cur_shape, uint32_t cur_mask, decision *d);
 static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *lk, size_t ln,
                    const uint8_t *rk, size_t rn, int latin_only, int suffixed, int cur_shape,
                    uint32_t cur_mask, decision *d) {
@@ -1219,12 +1232,62 @@ static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *
         d->found = 1;
         return;
     }
+    if (latin_only || n + 1 > KMAX) {
+        fallback(tc, k, n, latin_only, suffixed, cur_shape, cur_mask, d);
+        return;
+    }
+    /* A word the model does not know: the answer of the slower steps below
+     * is cached per truecaser (at most 64k words; then the cache starts
+     * over). The key is the word and whether it had a hyphen suffix. */
+    uint8_t ck[KMAX];
+    memcpy(ck, k, n);
+    ck[n] = suffixed ? 1 : 0;
+    const uint64_t ch = hash_bytes(ck, n + 1);
+    const rec *c = table_find(&tc->hcache, ck, n + 1, ch);
+    if (c) {
+        d->shape = (int)c->c[0];
+        d->mask = c->mask;
+        d->found = (int)c->c[1];
+        return;
+    }
+    fallback(tc, k, n, latin_only, suffixed, cur_shape, cur_mask, d);
+    if (tc->hcache.n >= HCACHE_MAX)
+        table_free(&tc->hcache);
+    rec *w = table_add(&tc->hcache, ck, n + 1);
+    if (w) { /* (without memory the answer is just not kept) */
+        w->c[0] = (uint32_t)d->shape;
+        w->c[1] = (uint32_t)d->found;
+        w->mask = d->mask;
+    }
+}
+
+/* The steps after the model for word key k[0..n): dictionary, stem, shape,
+ * hunspell, Latin. */
+static void fallback(mn_truecaser *tc, const uint8_t *k, size_t n, int latin_only, int suffixed,
+                     int cur_shape, uint32_t cur_mask, decision *d) {
+    const mn_case_model *m = tc->m;
     const rec *r = dict_find(m, k, n);
     if (r) {
         d->shape = r->c[2] > r->c[1] ? SH_UPPER : r->c[3] > r->c[1] ? SH_MIXED : SH_TITLE;
         d->mask = r->mask;
         d->found = 2;
         return;
+    }
+    if (m->stems.n && n >= 4) { /* other forms of the word: its stem's counts */
+        uint8_t st[KMAX];
+        const size_t sn = stem_key(tc, k, n, st);
+        const rec *sr = sn ? table_find(&m->stems, st, sn, hash_bytes(st, sn)) : NULL;
+        if (sr && rec_total(sr) >= 2) {
+            d->shape = rec_decide(sr);
+            d->mask = sr->mask;
+            if (d->shape == SH_UPPER) { /* the stem's letters only: УИХ + suffix */
+                const size_t nl = count_cased(st, sn);
+                d->mask = nl >= 32 ? 0xFFFFFFFFu : (1u << nl) - 1;
+                d->shape = SH_MIXED;
+            }
+            d->found = 6;
+            return;
+        }
     }
     if (stem_lookup(tc, k, n, d))
         return;
@@ -1373,6 +1436,10 @@ static int put_token(mn_truecaser *tc) {
             if (klen && t->span == 0 && cur != SH_KEEP && !(initial && cur == SH_TITLE) && !glue) {
                 int nomem = 0;
                 count_shape(&tc->train->uni, key, klen, cur, cur_mask, &nomem);
+                uint8_t st[KMAX];
+                const size_t sn = klen >= 4 ? stem_key(tc, key, klen, st) : 0;
+                if (sn)
+                    count_shape(&tc->train->stems, st, sn, cur, cur_mask, &nomem);
                 uint8_t pair[2 * KMAX + 1];
                 if (left) {
                     memcpy(pair, tc->prev_key, tc->prev_klen);
@@ -1727,6 +1794,7 @@ void mn_case_trainer_free(mn_case_trainer *tr) {
         return;
     mn_truecaser_free(tr->tc);
     table_free(&tr->c.uni);
+    table_free(&tr->c.stems);
     table_free(&tr->c.left);
     table_free(&tr->c.right);
     mn_free(tr);
@@ -1808,6 +1876,9 @@ static int write_table(sbuf *b, const table *t, const table *uni, char type) {
         if (type == 'w') {
             if (tot < 2 && dec == SH_LOWER)
                 continue; /* unknown words are lower case anyway */
+        } else if (type == 's') {
+            if (tot < 2)
+                continue; /* a stem counts from 2 occurrences on */
         } else {
             if (tot < 2)
                 continue;
@@ -1852,9 +1923,12 @@ int mn_case_trainer_write(const mn_case_trainer *tr, char **out, size_t *out_len
         "#   was written each way outside sentence-initial position (mask, hex: the\n"
         "#   capitals of the mixed shape by cased-letter position)\n"
         "# l TAB left word TAB counts: the word after that left neighbour\n"
-        "# r TAB word right TAB counts: the word before that right neighbour\n";
+        "# r TAB word right TAB counts: the word before that right neighbour\n"
+        "# s TAB stem TAB counts: all words with that stem (mn_stem), for unknown forms\n";
     sb_put(&b, head, sizeof head - 1);
     int rc = write_table(&b, &tr->c.uni, &tr->c.uni, 'w');
+    if (rc == MN_OK)
+        rc = write_table(&b, &tr->c.stems, &tr->c.uni, 's');
     if (rc == MN_OK)
         rc = write_table(&b, &tr->c.left, &tr->c.uni, 'l');
     if (rc == MN_OK)
