@@ -15,12 +15,16 @@
  *  2. the model: the counts for the word next to its left or right
  *     neighbour (Монгол Улс), else the counts for the word alone;
  *  3. the dictionary's capitalized entries (hunspell-mn), if loaded;
- *  4. the stem: a proper noun or acronym of the model or dictionary with a
- *     case ending from lib/data/hyphen_suffixes.txt (Улаанбаатарт);
- *  5. acronym shape rules (lib/data/truecase_acronyms.txt): no vowel, or a
- *     short word ending in a consonant and an agency ending (ЭЗХЯ, ЦЕГ);
- *  6. Latin words not in the model keep their case (COVID); others become
- *     lower case. A suffix after a hyphen is lower case (УИХ-ын, 19-ний).
+ *  4. the model's counts for all the words with the same stem (mn_stem);
+ *  5. a proper noun or acronym of the model or dictionary with a case
+ *     ending from lib/data/hyphen_suffixes.txt (Улаанбаатарт);
+ *  6. acronym shape rules (lib/data/truecase_acronyms.txt): no vowel, or a
+ *     short word ending in a consonant and an agency ending (ЭЗХЯ, ЦЕГ), an
+ *     unknown word with a hyphen suffix;
+ *  7. hunspell, if loaded: a word it accepts is lower case, another a name;
+ *  8. Latin words not in the model keep their case up to 5 letters (COVID);
+ *     others become lower case. A suffix after a hyphen is lower case
+ *     (УИХ-ын, 19-ний). Steps 3-8 are cached per word.
  * The trainer runs the same machinery and counts instead of writing.
  */
 #include <stdio.h>
