@@ -18,6 +18,7 @@ static const cli_verb verbs[] = {
     {"lemma", cmd_lemma, "lemmatize words with hunspell-mn (stemmer for unknown words)", help_lemma},
     {"freq", cmd_freq, "word frequencies (by form, lowercase, stem or lemma); merge them", help_freq},
     /* verbs of issue 6: truecase */
+    {"truecase", cmd_truecase, "restore natural case in ALL-CAPS text", help_truecase},
     /* verbs of issue 7: keywords, summarize, entities */
     /* verbs of issue 8: translit, stats */
     {"translit", cmd_translit, "transliterate Cyrillic to Latin and back (MNS, BGN, ISO 9)",

@@ -6,7 +6,9 @@
  * none matches or what is left is in the exception list
  * (lib/data/stem_exceptions.txt). Finally an epenthetic vowel is restored
  * when the stem ends in two consonants that cannot end a word
- * (lib/data/stem_finals.txt): хүүхдүүд -> хүүхд -> хүүхэд.
+ * (lib/data/stem_finals.txt): хүүхдүүд -> хүүхд -> хүүхэд. Frequent base
+ * forms that look suffixed (lib/data/stem_keep.txt: цагаан, олон) are
+ * left whole when they are the whole word.
  *
  * Hyphens: a hyphen-attached case suffix (lib/data/hyphen_suffixes.txt,
  * the tokenizer's list) is cut off whole (УИХ-ын -> уих, 8-ны -> 8); else
@@ -26,6 +28,7 @@
 #include "data_hyphen_suffixes.inc"
 #include "data_stem_exceptions.inc"
 #include "data_stem_finals.inc"
+#include "data_stem_keep.inc"
 #include "data_stem_suffixes.inc"
 
 /* Longest word (in code points) that is stemmed; longer ones are only
@@ -67,12 +70,12 @@ typedef struct cpset_table {
     entry *e;
     uint32_t *slot; /* index + 1; 0 = empty */
     size_t n, mask;
-    uint64_t bloom[64]; /* bit bloom_key(): most misses end here, unhashed */
+    uint64_t bloom[256]; /* bit bloom_key(): most misses end here, unhashed */
 } table;
 
 /* A cheap key of a word: its first and last letters and its length. */
 static inline unsigned bloom_key(uint32_t first, uint32_t last, size_t n) {
-    return (first * 31u + last * 7u + (unsigned)n) & 4095u;
+    return (first * 31u + last * 7u + (unsigned)n * 4099u) & 16383u;
 }
 
 struct mn_stemmer {
@@ -86,6 +89,7 @@ struct mn_stemmer {
     uint16_t *bucket2[512];
     uint16_t nbucket2[512];
     table exceptions, hyphen;
+    table keep; /* base forms kept when they are the whole word */
     uint32_t finals[128][2]; /* allowed final consonant pairs */
     uint32_t fill_end[128][2]; /* pairs repaired by a final vowel */
     size_t nfill_end;
@@ -448,7 +452,8 @@ int mn_stemmer_new(mn_stemmer **out, int options) {
     memset(st, 0, sizeof *st);
     if (parse_rules(st, (const char *)mn_data_stem_suffixes) != MN_OK ||
         parse_list(&st->exceptions, (const char *)mn_data_stem_exceptions) != MN_OK ||
-        parse_list(&st->hyphen, (const char *)mn_data_hyphen_suffixes) != MN_OK) {
+        parse_list(&st->hyphen, (const char *)mn_data_hyphen_suffixes) != MN_OK ||
+        parse_list(&st->keep, (const char *)mn_data_stem_keep) != MN_OK) {
         mn_stemmer_free(st);
         return MN_E_NOMEM;
     }
@@ -469,6 +474,8 @@ void mn_stemmer_free(mn_stemmer *st) {
     mn_free(st->exceptions.slot);
     mn_free(st->hyphen.e);
     mn_free(st->hyphen.slot);
+    mn_free(st->keep.e);
+    mn_free(st->keep.slot);
     mn_free(st);
 }
 
@@ -548,21 +555,21 @@ static int has_suffix_rule(const mn_stemmer *st, const uint32_t *t, size_t n) {
     return 0;
 }
 
-/* Does applying r to w[0..n) leave a word of the exception list? */
-static int leaves_exception(const mn_stemmer *st, const rule *r, const uint32_t *w, size_t n) {
-    if (st->exceptions.n == 0)
+/* Does applying r to w[0..n) leave a word of list t? */
+static int leaves_listed(const table *t, const rule *r, const uint32_t *w, size_t n) {
+    if (t->n == 0)
         return 0;
     const size_t s = n - r->suf_len;
     if (r->to_len == 0)
-        return table_find(&st->exceptions, w, s) != NULL;
+        return table_find(t, w, s) != NULL;
     const size_t m = s + r->to_len;
     const unsigned k = bloom_key(s ? w[0] : r->to[0], r->to[r->to_len - 1], m);
-    if (m > RULE_MAX_CP || !(st->exceptions.bloom[k >> 6] >> (k & 63) & 1))
+    if (m > RULE_MAX_CP || !(t->bloom[k >> 6] >> (k & 63) & 1))
         return 0;
     uint32_t tmp[STEM_MAX_CP + RULE_MAX_CP];
     memcpy(tmp, w, s * sizeof *w);
     memcpy(tmp + s, r->to, r->to_len * sizeof *w);
-    return table_find(&st->exceptions, tmp, s + r->to_len) != NULL;
+    return table_find(t, tmp, s + r->to_len) != NULL;
 }
 
 /* Stem the lowercase Mongolian word w[0..n) in place; returns the new
@@ -573,6 +580,8 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
         memcpy(w, ex->stem, ex->stem_len * sizeof *w);
         return ex->stem_len;
     }
+    if (table_find(&st->keep, w, n) != NULL)
+        return n;
     int fill = FILL_NONE; /* that of the last rule applied */
     /* Verb endings (the rules marked fill=end) sit inside case endings:
      * once one is stripped, what is left is a verb stem, and nominal rules
@@ -580,7 +589,9 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
     int verb = 0;
     for (int step = 0; step < MAX_STEPS; step++) {
         /* the longest matching rule, unless a shorter one leaves a listed
-         * exception (урд|аа, not ур|даа) */
+         * exception (урд|аа, not ур|даа), or a kept base form where the
+         * two rules are of one kind, nominal or verbal (цагаан|аас, not
+         * цагаа|наас; but ор|оод, not ороо|д) */
         const rule *hit = NULL;
         for (int pass = n >= 2 ? 0 : 1; pass < 2; pass++) {
             const uint16_t *list;
@@ -599,7 +610,9 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
                     continue;
                 if (hit == NULL)
                     hit = r;
-                if (leaves_exception(st, r, w, n)) {
+                if (leaves_listed(&st->exceptions, r, w, n) ||
+                    ((r->fill == FILL_END) == (hit->fill == FILL_END) &&
+                     leaves_listed(&st->keep, r, w, n))) {
                     hit = r;
                     pass = 2;
                     break;
@@ -627,6 +640,8 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
             memcpy(w, ex->stem, ex->stem_len * sizeof *w);
             return ex->stem_len;
         }
+        if (table_find(&st->keep, w, n) != NULL)
+            return n;
         if (hit->stop)
             break;
     }

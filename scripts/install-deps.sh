@@ -9,6 +9,7 @@ packages=(
                                          # word lists (library, mn_MN dictionary, CLI for tests)
   gawk                                   # a peer of the freq benchmark
   libpcre2-dev libutf8proc-dev           # PCRE2, utf8proc
+  libhunspell-dev                        # truecase: hunspell-mn decides unknown words
   unicode-data                           # CaseFolding.txt and other test files
   clang libclang-rt-14-dev               # libFuzzer and sanitizer runtimes
   groff-base time binutils python3       # man page check, RSS, nm, test helpers
