@@ -31,9 +31,13 @@ MIN_COUNT = 3
 # A base form that hunspell also reads as another stem + one of these very
 # frequent inflections is left out: in text it is nearly always that
 # inflected form (хийж = хий + converb -ж, болдог = бол + -дог, гэрээс =
-# гэр + ablative, хүнд = хүн + dative), so the rules should cut it.
+# гэр + ablative, хүнд = хүн + dative), so the rules should cut it. The
+# action and agent nouns in -лт and -гч are left out too: hunspell-mn
+# stems their inflected forms to the verb (уулзалтаар -> уулз), so keeping
+# the bare noun whole would split it from its own forms.
 INFLECTIONS = set("""ж ч д т г ын ийн ы ний ны ыг ийг аас ээс оос өөс аар ээр оор өөр
-тай тэй той гүй ууд үүд даг дэг дог дөг сан сэн сон сөн х в аад ээд оод өөд""".split())
+тай тэй той гүй ууд үүд даг дэг дог дөг сан сэн сон сөн х в аад ээд оод өөд
+лт алт элт олт өлт илт гч агч эгч огч өгч""".split())
 DATA = os.path.join(HERE, "..", "lib", "data")
 
 
