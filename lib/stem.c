@@ -376,6 +376,12 @@ static int parse_rules(mn_stemmer *st, const char *text) {
             else if (fl[i] == 9 && memcmp(f[i], "fill=none", 9) == 0)
                 r.fill = FILL_NONE;
         }
+        /* A rule may not lengthen a word (so 6 steps stay within the work
+         * buffer) nor strip it to nothing. */
+        if (r.to_len > r.suf_len)
+            continue;
+        if (r.min < 1)
+            r.min = 1;
         st->rules[st->nrules++] = r;
     }
     /* buckets, longest suffix first (stable) */
