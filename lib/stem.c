@@ -93,6 +93,9 @@ struct mn_stemmer {
     uint32_t finals[128][2]; /* allowed final consonant pairs */
     uint32_t fill_end[128][2]; /* pairs repaired by a final vowel */
     size_t nfill_end;
+    uint32_t fill_mid[128][2]; /* pairs repaired by an inner vowel, even
+                                  after a verb ending */
+    size_t nfill_mid;
     size_t nfinals;
 };
 
@@ -373,6 +376,12 @@ static int parse_rules(mn_stemmer *st, const char *text) {
             else if (fl[i] == 9 && memcmp(f[i], "fill=none", 9) == 0)
                 r.fill = FILL_NONE;
         }
+        /* A rule may not lengthen a word (so 6 steps stay within the work
+         * buffer) nor strip it to nothing. */
+        if (r.to_len > r.suf_len)
+            continue;
+        if (r.min < 1)
+            r.min = 1;
         st->rules[st->nrules++] = r;
     }
     /* buckets, longest suffix first (stable) */
@@ -414,7 +423,7 @@ static int parse_rules(mn_stemmer *st, const char *text) {
 }
 
 static void parse_finals(mn_stemmer *st, const char *text) {
-    st->nfinals = st->nfill_end = 0;
+    st->nfinals = st->nfill_end = st->nfill_mid = 0;
     FOR_LINES(text, p, eol) {
         const char *f[3];
         size_t fl[3];
@@ -424,6 +433,14 @@ static void parse_finals(mn_stemmer *st, const char *text) {
         if (nf == 0)
             continue;
         uint32_t cp[2];
+        if (nf >= 2 && fl[1] == 3 && memcmp(f[1], "mid", 3) == 0) {
+            if (decode_field(f[0], fl[0], cp, 2) == 2 && st->nfill_mid < 128) {
+                st->fill_mid[st->nfill_mid][0] = cp[0];
+                st->fill_mid[st->nfill_mid][1] = cp[1];
+                st->nfill_mid++;
+            }
+            continue;
+        }
         if (nf >= 2 && fl[1] == 3 && memcmp(f[1], "end", 3) == 0) {
             if (decode_field(f[0], fl[0], cp, 2) == 2 && st->nfill_end < 128) {
                 st->fill_end[st->nfill_end][0] = cp[0];
@@ -654,16 +671,24 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
     }
     /* A stem left ending in two consonants that end no word lost a vowel:
      * a nominal suffix dropped an epenthetic vowel (хүүхд -> хүүхэд,
-     * ажл -> ажил; FILL_MID), or a verb ending absorbed the stem's final
-     * vowel (ажилл|аад -> ажилла; FILL_END). */
+     * ажл -> ажил), or a verb ending absorbed the stem's final vowel
+     * (ажилл|аад -> ажилла, тогл|огч -> тогло), unless the dictionary
+     * breaks that cluster with an inner vowel (амр|алт -> амар). */
     if (fill != FILL_NONE && n >= 3 && is_consonant(w[n - 1]) && is_consonant(w[n - 2])) {
         int ok = 0;
         for (size_t i = 0; i < st->nfinals && !ok; i++)
             ok = st->finals[i][0] == w[n - 2] && st->finals[i][1] == w[n - 1];
-        /* a geminate never takes an inner vowel: ажилл|аад -> ажилла */
-        int end = fill == FILL_END || w[n - 2] == w[n - 1];
-        for (size_t i = 0; i < st->nfill_end && !ok && !end; i++)
-            end = st->fill_end[i][0] == w[n - 2] && st->fill_end[i][1] == w[n - 1];
+        int end = 0;
+        if (w[n - 2] == w[n - 1]) {
+            end = 1; /* a geminate never takes an inner vowel: ажилла */
+        } else if (fill == FILL_END) {
+            end = 1;
+            for (size_t i = 0; i < st->nfill_mid && end; i++)
+                end = !(st->fill_mid[i][0] == w[n - 2] && st->fill_mid[i][1] == w[n - 1]);
+        } else {
+            for (size_t i = 0; i < st->nfill_end && !end; i++)
+                end = st->fill_end[i][0] == w[n - 2] && st->fill_end[i][1] == w[n - 1];
+        }
         if (!ok && end) {
             w[n] = harmony_vowel(w, n);
             n++;

@@ -15,7 +15,7 @@ again gives the same list for the same corpus, rules and dictionary.
 
 A word of this list is left alone when it is the whole word (after a
 hyphen suffix is cut); unlike stem_exceptions.txt, stripping a longer word
-does not stop at it (ороо|д is still ор|оод).
+stops at it only between rules of one kind (ороод is still ор|оод).
 
 Usage: tools/make_stem_keep.py MNTEXT [CORPUS]   (MNTEXT tokenizes)
 """
@@ -31,9 +31,13 @@ MIN_COUNT = 3
 # A base form that hunspell also reads as another stem + one of these very
 # frequent inflections is left out: in text it is nearly always that
 # inflected form (хийж = хий + converb -ж, болдог = бол + -дог, гэрээс =
-# гэр + ablative, хүнд = хүн + dative), so the rules should cut it.
+# гэр + ablative, хүнд = хүн + dative), so the rules should cut it. The
+# action and agent nouns in -лт and -гч are left out too: hunspell-mn
+# stems their inflected forms to the verb (уулзалтаар -> уулз), so keeping
+# the bare noun whole would split it from its own forms.
 INFLECTIONS = set("""ж ч д т г ын ийн ы ний ны ыг ийг аас ээс оос өөс аар ээр оор өөр
-тай тэй той гүй ууд үүд даг дэг дог дөг сан сэн сон сөн х в аад ээд оод өөд""".split())
+тай тэй той гүй ууд үүд даг дэг дог дөг сан сэн сон сөн х в аад ээд оод өөд
+лт алт элт олт өлт илт гч агч эгч огч өгч""".split())
 DATA = os.path.join(HERE, "..", "lib", "data")
 
 
@@ -69,13 +73,14 @@ def main():
 # What: frequent words that end like a suffix of stem_suffixes.txt but are
 # dictionary base forms (цагаан "white", not цагаа+н; олон "many", not
 # ол+он; шинэ; өглөө "morning"). mn_stem() returns such a word unchanged
-# (lowercased) when it is the whole word; it does not stop stripping a
-# longer word at it.
+# (lowercased) when it is the whole word, and stripping a longer word stops
+# at it when the alternative rule is of the same kind, nominal or verbal
+# (цагаан|аас -> цагаан; but ороод is ор|оод, not ороо|д).
 # From: the word types of the TUNING half of ../shared/corpus (the split
 # of eval/stem_eval.py; the held-out half was not read) seen at least %d
 # times, that hunspell-mn (mn_MN %s) lists among their own stems, and that
-# hunspell does not also read as another stem + a frequent inflection
-# (хийж = хий+ж is left to the rules).
+# hunspell does not also read as another stem + a frequent inflection or
+# -лт/-гч (хийж = хий+ж and уулзалт = уулз+алт are left to the rules).
 # How built: tools/make_stem_keep.py build/cli/mntext (needs hunspell,
 # hunspell-mn and the shared corpus). Do not edit by hand: add words to
 # stem_exceptions.txt instead.
