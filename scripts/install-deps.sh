@@ -6,7 +6,8 @@ packages=(
   build-essential cmake pkg-config       # compiler and build
   libicu-dev icu-devtools                # ICU (library; uconv for comparisons)
   libpcre2-dev libutf8proc-dev           # PCRE2, utf8proc
-  unicode-data                           # CaseFolding.txt and other test files
+  unicode-data                           # CaseFolding.txt, NormalizationTest.txt
+  libhunspell-dev hunspell-mn            # the Mongolian lexicon (normalize)
   clang libclang-rt-14-dev               # libFuzzer and sanitizer runtimes
   groff-base time binutils python3       # man page check, RSS, nm, test helpers
   hyperfine parallel                     # benchmarks, scale-out recipes
