@@ -96,9 +96,11 @@ typedef struct word_info {
     unsigned conf;    /* letters from the confusables table */
     unsigned latin;   /* Latin letters among those and the rest */
     unsigned lat_other, cyr_foreign, other;
+    unsigned kbd;     /* keyboard substitutes (v є ї ѳ θ ø ...) */
     unsigned kbd_cyr; /* Cyrillic keyboard substitutes є ї ѳ ұ ... */
     unsigned ukr_amb; /* є Є ї Ї ұ Ұ: could be Ukrainian or Kazakh */
     unsigned mn_only; /* ы э ё ъ ө ү: no Ukrainian word has them */
+    unsigned cyr_shape; /* Cyrillic letters unlike any Latin one (б д л т н ...) */
     int skip;         /* inside a URL, e-mail address or code */
 } word_info;
 
@@ -739,11 +741,10 @@ static int cyr_vowel(uint32_t cp) {
     return harmony(cp) != 0 || cp == 0x0438 || cp == 0x0418 || cp == 0x044E || cp == 0x042E;
 }
 
-/* A run of Latin-1 characters at src[a..b) (k characters) that decodes to
- * a Mongolian word: vowels and consonants, no run of five consonants. */
+/* A run of k Latin-1 characters at src[a..b) that decodes to a Mongolian
+ * word: 1 when it has vowels and consonants and no run of five consonants
+ * (a word on its own), 2 when it is only letters (enough next to a word). */
 static int mojibake_word(const mn_normalizer *n, const tbuf *src, size_t a, size_t b, size_t k) {
-    if (k < 2)
-        return 0;
     int vowels = 0, cons = 0, run = 0;
     for (size_t i = a; i < b;) {
         uint32_t cp;
@@ -758,7 +759,7 @@ static int mojibake_word(const mn_normalizer *n, const tbuf *src, size_t a, size
                 return 0;
         }
     }
-    return vowels > 0 && cons > 0;
+    return k >= 3 && vowels > 0 && cons > 0 ? 1 : 2;
 }
 
 static void stage_mojibake(mn_normalizer *n, tbuf *dst, const tbuf *src) {
@@ -788,11 +789,11 @@ static void stage_mojibake(mn_normalizer *n, tbuf *dst, const tbuf *src) {
                 k++;
                 next = NO_CP;
             }
-            const int ok = !is_letter_cp(next) && mojibake_word(n, src, i, b, k);
+            const int ok = is_letter_cp(next) ? 0 : mojibake_word(n, src, i, b, k);
             if (pass == 0) {
-                if (ok && k >= 3)
+                if (ok == 1)
                     strong++;
-            } else if (ok && (k >= 3 || strong > 0)) {
+            } else if (ok == 1 || (ok == 2 && strong > 0)) {
                 uint8_t buf[MN_WORD_MAX * 2 * 4];
                 size_t bl = 0;
                 for (size_t j = i; j < b && bl + 2 <= sizeof buf;) {
@@ -839,6 +840,18 @@ static int chunk_is_technical(const uint8_t *s, size_t len) {
     return 0;
 }
 
+/* Cyrillic letters with a Latin twin: а е о р с у х, А В Е К М Н О Р С Т Х. */
+static int latin_looking(uint32_t cp) {
+    switch (cp) {
+    case 0x0430: case 0x0435: case 0x043E: case 0x0440: case 0x0441: case 0x0443: case 0x0445:
+    case 0x0410: case 0x0412: case 0x0415: case 0x041A: case 0x041C: case 0x041D: case 0x041E:
+    case 0x0420: case 0x0421: case 0x0422: case 0x0425:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static void classify_word(const mn_normalizer *n, const tbuf *src, word_info *w) {
     for (size_t i = w->b; i < w->e;) {
         uint32_t cp;
@@ -847,6 +860,8 @@ static void classify_word(const mn_normalizer *n, const tbuf *src, word_info *w)
         const int latin = cp < 0x250;
         if (c != NULL) {
             w->conf++;
+            if (c->cls == CONF_KEYBOARD)
+                w->kbd++;
             if (latin)
                 w->latin++;
             else if (c->cls == CONF_KEYBOARD && cp >= 0x400 && cp <= 0x52F) {
@@ -857,6 +872,8 @@ static void classify_word(const mn_normalizer *n, const tbuf *src, word_info *w)
             }
         } else if (is_native(cp)) {
             w->native++;
+            if (!latin_looking(cp))
+                w->cyr_shape++;
             if (cp == 0x044B || cp == 0x042B || cp == 0x044D || cp == 0x042D || cp == 0x0451 ||
                 cp == 0x0401 || cp == 0x044A || cp == 0x042A || cp == 0x04E9 || cp == 0x04E8 ||
                 cp == 0x04AF || cp == 0x04AE)
@@ -864,7 +881,7 @@ static void classify_word(const mn_normalizer *n, const tbuf *src, word_info *w)
         } else if (is_cyr_foreign(cp)) {
             if (mn__charinfo(cp).cls == CC_LETTER)
                 w->cyr_foreign++;
-        } else if (latin && is_letter_cp(cp)) {
+        } else if (latin && is_letter_cp(cp) && mn__charinfo(cp).cls == CC_LETTER) {
             w->lat_other++;
             w->latin++;
         } else if (mn__charinfo(cp).cls == CC_LETTER) {
@@ -930,8 +947,8 @@ static unsigned choose(mn_normalizer *n, const tbuf *src, const word_info *w, in
         const conf_entry *c = conf_find(n, cp);
         if (c == NULL || !c->to2)
             continue;
-        /* to = Ү/ү (front), to2 = У/у (back) */
-        const int back = h < 0 || (h == 0 && cp == 'y');
+        /* Y y: to = Ү/ү (front), to2 = У/у (back). Others: to. */
+        const int back = (cp == 'y' || cp == 'Y') && (h < 0 || (h == 0 && cp == 'y'));
         if (back)
             pref |= 1u << j;
         j++;
@@ -1016,6 +1033,18 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         i = b;
     }
 
+    /* Evidence of the line itself, taken before any decision (see the
+     * header comment): foreign words, and Mongolian-only words. */
+    uint64_t line_foreign = 0, line_mn = 0;
+    for (size_t wi = 0; wi < nw; wi++) {
+        const word_info *w = &n->words[wi];
+        if (w->cyr_foreign)
+            line_foreign++;
+        else if (w->mn_only && w->latin == 0)
+            line_mn++;
+    }
+    const int foreign_context = n->foreign_words + line_foreign > n->mn_words + line_mn;
+
     size_t copied = 0;
     for (size_t wi = 0; wi < nw; wi++) {
         word_info *w = &n->words[wi];
@@ -1025,17 +1054,14 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         } else if (w->lat_other || w->other || w->cyr_foreign) {
             repair = 0;
         } else if (w->native > 0) {
-            repair = 1;
-            if (w->ukr_amb && w->mn_only == 0) {
-                /* Could be a Ukrainian or Kazakh word: the lexicon, or
-                 * the document so far, decides. */
-                uint8_t buf[MN_WORD_MAX * 4 + 8];
-                int k;
-                const size_t bl = build_word(n, src, w, 0, &k, buf);
-                const int r = k == 0 ? lex_has(n, buf, bl) : -1;
-                if (r <= 0)
-                    repair = n->foreign_words <= n->mn_words;
-            }
+            /* A Latin word with a Cyrillic twin letter in it (МeToo) is
+             * Latin: more Latin letters, and no Cyrillic-only shape. */
+            repair = !(w->cyr_shape == 0 && w->latin > w->native);
+            /* A word with є ї ұ and nothing only Mongolian could be
+             * Ukrainian or Kazakh: left alone where the document and the
+             * line so far hold more foreign words than Mongolian ones. */
+            if (w->ukr_amb && w->mn_only == 0 && foreign_context)
+                repair = 0;
         } else if (w->e - w->b >= 2 && !(n->options & MN_NORM_NO_LEXICON)) {
             /* Wholly look-alike letters: only between Cyrillic words, and
              * only when the lexicon knows the repaired word. */
@@ -1070,8 +1096,7 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         const size_t bl = build_word(n, src, w, ch, &k, buf);
         /* Report letter by letter runs: the whole word is one change. */
         tb_copy(n, dst, src, copied, w->b - copied);
-        tb_repl(n, dst, src, w->b, w->e, buf, bl,
-                w->latin ? "confusable" : "keyboard");
+        tb_repl(n, dst, src, w->b, w->e, buf, bl, w->kbd ? "keyboard" : "confusable");
         copied = w->e;
         /* Statistics on the output word. */
         int mn_only = 0;

@@ -121,10 +121,11 @@ def gen_cp1251():
 # a letter typed for Ө/Ү on keyboards and fonts without them. "Y" and "y"
 # have two targets (Ү|У, ү|у): the repair chooses by lexicon and vowel
 # harmony. See ../shared/MONGOLIAN.md "Confusable letters".
-SAME_NAME = "aceopxABCEHKMOPTXk"  # each checked below by Unicode name
+SAME_NAME = "aceopxACEHKMOPTXk"  # each checked below by Unicode name
 CURATED = [
     ("y", "\u04af\u0443", "latin", "hunspell-mn REP y->у, MAP yуyү; shape of у"),
     ("Y", "\u04ae\u0423", "latin", "hunspell-mn REP Y->Ү; shape of Ү"),
+    ("B", "\u0411\u0412", "latin", "Б by transliteration (Bатон Ругe = Baton Rouge in the shared corpus), В by shape; the lexicon picks"),
     ("v", "\u04af", "keyboard", "hunspell-mn REP v->ү, MAP vүVҮ; Russian keyboards"),
     ("V", "\u04ae", "keyboard", "hunspell-mn MAP vүVҮ"),
     ("\u0457", "\u04af", "keyboard", "Ukrainian ї; hunspell-mn MAP їүЇҮ"),
@@ -169,8 +170,6 @@ def gen_confusables():
             cyr_name = "CYRILLIC SMALL LETTER ES"
         elif ch == "C":
             cyr_name = "CYRILLIC CAPITAL LETTER ES"
-        elif ch == "B":
-            cyr_name = "CYRILLIC CAPITAL LETTER VE"
         elif ch == "H":
             cyr_name = "CYRILLIC CAPITAL LETTER EN"
         elif ch == "M":
@@ -192,8 +191,8 @@ def gen_confusables():
         f.write("# Letters that stand for Mongolian Cyrillic letters in damaged text.\n"
                 "# latin: a Latin letter of the same shape, replaced only inside a word\n"
                 "#   that is otherwise Mongolian Cyrillic (never in English words, names,\n"
-                "#   URLs or code). Two targets (Y, y): the repair picks one by lexicon\n"
-                "#   and vowel harmony.\n"
+                "#   URLs or code). Two targets (Y y B): the repair picks the one the\n"
+                "#   lexicon knows, else by vowel harmony (Y y), else the first.\n"
                 "# keyboard: letters typed or shown for \u04e8 \u04e9 \u04ae \u04af where the keyboard or font\n"
                 "#   lacks them (Ukrainian, Kazakh, Greek, old fonts, transliterators).\n"
                 "# Built by tools/gen_normalize_data.py (version 1): same-shape Latin\n"
