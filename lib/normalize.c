@@ -47,6 +47,8 @@
 
 #include "data_confusables.inc"
 #include "data_cp1251.inc"
+#include "data_u_context.inc"
+#include "data_u_words.inc"
 
 typedef struct mn_norm_range {
     uint32_t lo, hi;
@@ -71,6 +73,7 @@ typedef struct conf_entry {
 } conf_entry;
 
 #define MN_CONF_MAX 96
+#define MN_UCTX_MAX 512
 #define MN_CONF_RANGE 0x500 /* every look-alike is below U+0500 */
 
 /* A text buffer with, for every byte, the offset in the line of the input
@@ -101,6 +104,8 @@ typedef struct word_info {
     unsigned ukr_amb; /* є Є ї Ї ұ Ұ: could be Ukrainian or Kazakh */
     unsigned mn_only; /* ы э ё ъ ө ү: no Ukrainian word has them */
     unsigned cyr_shape; /* Cyrillic letters unlike any Latin one (б д л т н ...) */
+    unsigned nchars;  /* letters and marks */
+    int initial;      /* a look-alike capital initial before a Cyrillic name */
     int skip;         /* inside a URL, e-mail address or code */
 } word_info;
 
@@ -113,6 +118,11 @@ struct mn_normalizer {
     size_t nconf;
     uint8_t conf_idx[MN_CONF_RANGE]; /* code point -> 1 + index in conf */
     uint32_t cp1251[256]; /* Latin-1 U+00XX -> Mongolian letter, or 0 */
+    struct {
+        uint32_t prev, next; /* '^' start, '$' end, '=' doubled vowel */
+        uint32_t u, ue;      /* counts of у and ү */
+    } uctx[MN_UCTX_MAX];
+    size_t nuctx;
 
     /* lexicon */
     int lex_state; /* 0 not tried, 1 loaded, -1 none */
@@ -216,6 +226,14 @@ static int is_cyr_foreign(uint32_t cp) {
     return cp >= 0x0400 && cp <= 0x052F && !is_native(cp);
 }
 
+static uint32_t lower_cyr(uint32_t cp) {
+    if (cp >= 0x0410 && cp <= 0x042F)
+        return cp + 0x20;
+    if (cp == 0x04E8 || cp == 0x04AE)
+        return cp + 1;
+    return cp;
+}
+
 /* Vowel harmony class of a Mongolian letter: +1 front (э е ө ү),
  * -1 back (а о у я ё ы), 0 neutral. */
 static int harmony(uint32_t cp) {
@@ -290,6 +308,28 @@ static int parse_tables(mn_normalizer *n) {
         }
         p = next;
     }
+    p = (const char *)mn_data_u_context;
+    while (*p) {
+        const char *eol = strchr(p, '\n');
+        const char *next = eol ? eol + 1 : p + strlen(p);
+        if (*p != '#' && *p != '\n') {
+            if (n->nuctx >= MN_UCTX_MAX)
+                return MN_E_LIMIT;
+            uint32_t a, b;
+            const uint8_t *q = (const uint8_t *)p;
+            const size_t la = dec(q, strlen(p), 0, &a);
+            const size_t lb = dec(q, strlen(p), la + 1, &b);
+            char *end;
+            const unsigned long u = strtoul(p + la + 1 + lb + 1, &end, 10);
+            const unsigned long ue = strtoul(end + 1, NULL, 10);
+            n->uctx[n->nuctx].prev = a;
+            n->uctx[n->nuctx].next = b;
+            n->uctx[n->nuctx].u = (uint32_t)u;
+            n->uctx[n->nuctx].ue = (uint32_t)ue;
+            n->nuctx++;
+        }
+        p = next;
+    }
     return MN_OK;
 }
 
@@ -325,6 +365,29 @@ static int lex_load(mn_normalizer *n) {
     (void)n;
     return -1;
 #endif
+}
+
+/* Is w (UTF-8, any case) a word of u_words.txt? The list is short and
+ * consulted only for two-way letters, so a scan is enough. */
+static int preferred_word(const uint8_t *w, size_t len) {
+    uint8_t low[MN_WORD_MAX * 4 + 8];
+    size_t ll = 0;
+    for (size_t i = 0; i < len && ll + 4 < sizeof low;) {
+        uint32_t cp;
+        i += dec(w, len, i, &cp);
+        if (cp == NO_CP)
+            return 0;
+        ll += mn__utf8_encode(lower_cyr(cp), low + ll);
+    }
+    const char *p = (const char *)mn_data_u_words;
+    while (*p) {
+        const char *eol = strchr(p, '\n');
+        const size_t l = eol ? (size_t)(eol - p) : strlen(p);
+        if (*p != '#' && l == ll && memcmp(p, low, ll) == 0)
+            return 1;
+        p += l + (eol != NULL);
+    }
+    return 0;
 }
 
 /* 1: a word of the lexicon, 0: not, -1: no lexicon. */
@@ -569,11 +632,16 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             continue;
         }
         int done = 0;
-        if (cp == '\r' && (n->options & MN_NORM_LF) && i + 1 < src->len && src->s[i + 1] == '\n') {
-            tb_repl(n, dst, src, i, i + 2, &lf, 1, "crlf");
-            i += 2;
-            prev = '\n';
-            continue;
+        if (cp == '\r' && (n->options & MN_NORM_LF)) {
+            size_t e = i;
+            while (e < src->len && src->s[e] == '\r')
+                e++;
+            if (e < src->len && src->s[e] == '\n') { /* CR... LF */
+                tb_repl(n, dst, src, i, e + 1, &lf, 1, "crlf");
+                i = e + 1;
+                prev = '\n';
+                continue;
+            }
         }
         if (opt_inv) {
             uint32_t next = NO_CP;
@@ -828,8 +896,7 @@ static void stage_mojibake(mn_normalizer *n, tbuf *dst, const tbuf *src) {
 static int chunk_is_technical(const uint8_t *s, size_t len) {
     for (size_t i = 0; i < len; i++) {
         const uint8_t c = s[i];
-        if (c == '@' || c == '_' || c == '=' || c == '{' || c == '}' || c == '\\' || c == '<' ||
-            c == '>')
+        if (c == '@' || c == '_' || c == '=' || c == '{' || c == '}' || c == '<' || c == '>')
             return 1;
         if (c == ':' && i + 2 < len && s[i + 1] == '/' && s[i + 2] == '/')
             return 1;
@@ -933,24 +1000,60 @@ static int harmony_of(const mn_normalizer *n, const tbuf *src, const word_info *
     return h;
 }
 
-/* The choice for the two-way letters (Y y): the lexicon's word if exactly
- * one reading is a word; else (or among several words) vowel harmony:
- * front words take Ү ү, back words У у; with no evidence, the letter's
- * shape: Y looks like Ү, y like у. */
+/* у (0) or ү (1) for a Latin y between letters prev and next, from the
+ * counts of lib/data/u_context.txt: -1 when they do not tell. */
+static int u_context(const mn_normalizer *n, uint32_t prev, uint32_t next) {
+    for (size_t i = 0; i < n->nuctx; i++) {
+        if (n->uctx[i].prev == prev && n->uctx[i].next == next) {
+            const uint32_t u = n->uctx[i].u, ue = n->uctx[i].ue;
+            if (u >= 2 * ue)
+                return 0;
+            if (ue >= 2 * u)
+                return 1;
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* The choice for the two-way letters (Y y B): the lexicon's word if
+ * exactly one reading is a word; else (or among several words) for Y y
+ * vowel harmony: front words take Ү ү, back words У у; where harmony
+ * cannot tell (only и), the letters around it (u_context.txt), else У у,
+ * the more frequent; B is Б unless the lexicon says В. */
 static unsigned choose(mn_normalizer *n, const tbuf *src, const word_info *w, int k, int *lex_hit) {
     const int h = harmony_of(n, src, w);
-    unsigned pref = 0;
-    int j = 0;
-    for (size_t i = w->b; i < w->e;) {
+    uint32_t cps[MN_WORD_MAX + 2];
+    int two[MN_WORD_MAX + 2];
+    size_t nc = 0;
+    for (size_t i = w->b; i < w->e && nc < MN_WORD_MAX;) {
         uint32_t cp;
         i += dec(src->s, src->len, i, &cp);
         const conf_entry *c = conf_find(n, cp);
-        if (c == NULL || !c->to2)
+        two[nc] = c != NULL && c->to2;
+        cps[nc++] = lower_cyr(c && !c->to2 ? c->to : cp);
+    }
+    unsigned pref = 0;
+    int j = 0;
+    for (size_t i = 0; i < nc; i++) {
+        if (!two[i])
             continue;
-        /* Y y: to = Ү/ү (front), to2 = У/у (back). Others: to. */
-        const int back = (cp == 'y' || cp == 'Y') && (h < 0 || (h == 0 && cp == 'y'));
-        if (back)
-            pref |= 1u << j;
+        const uint32_t cp = cps[i];
+        if (cp == 'y' || cp == 'Y') {
+            /* to = Ү/ү (front), to2 = У/у (back) */
+            int back = h < 0;
+            if (h == 0) {
+                const uint32_t y1 = 0x0443, y2 = 0x04AF;
+                uint32_t prev = i == 0 ? '^' : cps[i - 1], next = i + 1 == nc ? '$' : cps[i + 1];
+                if (prev == y1 || prev == y2 || (i > 0 && two[i - 1] && (prev | 0x20) == 'y'))
+                    prev = '=';
+                if (next == y1 || next == y2 || (i + 1 < nc && two[i + 1] && (next | 0x20) == 'y'))
+                    next = '=';
+                back = u_context(n, prev, next) != 1;
+            }
+            if (back)
+                pref |= 1u << j;
+        }
         j++;
     }
     *lex_hit = 0;
@@ -958,21 +1061,28 @@ static unsigned choose(mn_normalizer *n, const tbuf *src, const word_info *w, in
         return pref;
     uint8_t buf[MN_WORD_MAX * 4 + 8];
     unsigned hits[16];
-    int nh = 0;
+    int nh = 0, lex = 1;
+    int preferred = -1; /* a reading listed in u_words.txt */
     for (unsigned ch = 0; ch < (1u << k); ch++) {
         int kk;
         const size_t bl = build_word(n, src, w, ch, &kk, buf);
-        const int r = lex_has(n, buf, bl);
+        if (preferred < 0 && preferred_word(buf, bl))
+            preferred = (int)ch;
+        const int r = lex ? lex_has(n, buf, bl) : -1;
         if (r < 0)
-            return pref;
-        if (r > 0)
+            lex = 0;
+        else if (r > 0)
             hits[nh++] = ch;
     }
-    if (nh == 0)
-        return pref;
+    if (!lex || nh == 0)
+        return preferred >= 0 ? (unsigned)preferred : pref;
     *lex_hit = 1;
     if (nh == 1)
         return hits[0];
+    for (int i = 0; i < nh; i++) {
+        if ((int)hits[i] == preferred)
+            return hits[i];
+    }
     for (int i = 0; i < nh; i++) {
         if (hits[i] == pref)
             return pref;
@@ -980,8 +1090,34 @@ static unsigned choose(mn_normalizer *n, const tbuf *src, const word_info *w, in
     return hits[0];
 }
 
+/* An upper-case letter after a lower-case one (MeToo, iPhone). */
+static int camel_case(const tbuf *src, const word_info *w) {
+    int prev_lower = 0;
+    for (size_t i = w->b; i < w->e;) {
+        uint32_t cp;
+        i += dec(src->s, src->len, i, &cp);
+        const mn_charinfo ci = mn__charinfo(cp);
+        if ((ci.flags & CF_UPPER) && prev_lower)
+            return 1;
+        prev_lower = (ci.flags & CF_LOWER) != 0;
+    }
+    return 0;
+}
+
+static int all_caps(const tbuf *src, const word_info *w) {
+    for (size_t i = w->b; i < w->e;) {
+        uint32_t cp;
+        i += dec(src->s, src->len, i, &cp);
+        if (mn__charinfo(cp).flags & CF_LOWER)
+            return 0;
+    }
+    return 1;
+}
+
+/* Cyrillic once repaired: the neighbours' test, the same before and after
+ * their own repair so that normalizing twice decides the same. */
 static int word_is_cyrillic(const word_info *w) {
-    return w->native > 0 && w->latin == 0 && w->other == 0;
+    return w->native > 0 && w->lat_other == 0 && w->other == 0;
 }
 
 static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
@@ -1029,8 +1165,20 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         w->b = i;
         w->e = b;
         w->skip = chunk_tech || letters > MN_WORD_MAX;
+        w->nchars = letters;
         classify_word(n, src, w);
         i = b;
+    }
+
+    /* Initials glued to a Cyrillic name (B.Батзориг), or to another such
+     * initial (P.T.Эрдоан): from right to left. */
+    for (size_t wi = nw; wi-- > 0;) {
+        word_info *w = &n->words[wi];
+        const word_info *nx = wi + 1 < nw ? &n->words[wi + 1] : NULL;
+        w->initial = w->nchars == 1 && w->latin == 1 && w->conf == 1 && !w->skip && nx &&
+                     w->e < src->len && src->s[w->e] == '.' && nx->b == w->e + 1 &&
+                     src->s[w->b] >= 'A' && src->s[w->b] <= 'Z' &&
+                     (word_is_cyrillic(nx) || nx->initial);
     }
 
     /* Evidence of the line itself, taken before any decision (see the
@@ -1054,20 +1202,39 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         } else if (w->lat_other || w->other || w->cyr_foreign) {
             repair = 0;
         } else if (w->native > 0) {
-            /* A Latin word with a Cyrillic twin letter in it (МeToo) is
-             * Latin: more Latin letters, and no Cyrillic-only shape. */
-            repair = !(w->cyr_shape == 0 && w->latin > w->native);
+            /* A Latin word with a Cyrillic twin letter in it (МeToo):
+             * more Latin letters and no Cyrillic-only shape. Repaired
+             * only if the lexicon knows the result (xаp, AНY); without
+             * a lexicon, unless it is in camel case (МeToo). */
+            if (w->cyr_shape == 0 && w->latin > w->native) {
+                uint8_t buf[MN_WORD_MAX * 4 + 8];
+                int k, hit;
+                build_word(n, src, w, 0, &k, buf);
+                const unsigned ch = choose(n, src, w, k, &hit);
+                const size_t bl = build_word(n, src, w, ch, &k, buf);
+                const int r = hit ? 1 : lex_has(n, buf, bl);
+                repair = r < 0 ? !camel_case(src, w) : r;
+            } else {
+                repair = 1;
+            }
             /* A word with є ї ұ and nothing only Mongolian could be
              * Ukrainian or Kazakh: left alone where the document and the
              * line so far hold more foreign words than Mongolian ones. */
             if (w->ukr_amb && w->mn_only == 0 && foreign_context)
                 repair = 0;
-        } else if (w->e - w->b >= 2 && !(n->options & MN_NORM_NO_LEXICON)) {
-            /* Wholly look-alike letters: only between Cyrillic words, and
-             * only when the lexicon knows the repaired word. */
-            const int prev_cyr = wi > 0 && word_is_cyrillic(&n->words[wi - 1]);
-            const int next_cyr = wi + 1 < nw && word_is_cyrillic(&n->words[wi + 1]);
-            if (prev_cyr && next_cyr) {
+        } else if (w->initial) {
+            /* An initial glued to a Cyrillic name: B.Батзориг, P.T.Эрдоан */
+            repair = 1;
+        } else if (w->nchars >= 2 && !(n->options & MN_NORM_NO_LEXICON)) {
+            /* Wholly look-alike letters: only next to a Cyrillic word and
+             * no Latin one, and only when the lexicon knows the repaired
+             * word. */
+            const word_info *pw = wi > 0 ? &n->words[wi - 1] : NULL;
+            const word_info *nx = wi + 1 < nw ? &n->words[wi + 1] : NULL;
+            const int prev_cyr = pw && word_is_cyrillic(pw), next_cyr = nx && word_is_cyrillic(nx);
+            const int prev_lat = pw && pw->latin && !pw->native, next_lat = nx && nx->latin && !nx->native;
+            /* All capitals (MAP, CT, AP) are Latin acronyms. */
+            if ((prev_cyr || next_cyr) && !prev_lat && !next_lat && !all_caps(src, w)) {
                 int k, hit;
                 uint8_t buf[MN_WORD_MAX * 4 + 8];
                 build_word(n, src, w, 0, &k, buf);
@@ -1220,6 +1387,8 @@ static int line_clean(const mn_normalizer *n, const uint8_t *s, size_t len) {
                 }
                 if (e < len && s[e] >= 0xC0)
                     return 0;
+                if (e == i + 1 && e + 1 < len && s[e] == '.' && s[e + 1] >= 0xC0)
+                    return 0; /* an initial: B.Батзориг */
                 if (all_like && e - i >= 2 && !(opts & MN_NORM_NO_CONFUSABLES))
                     return 0;
                 i = e;

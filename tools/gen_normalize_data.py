@@ -205,7 +205,55 @@ def gen_confusables():
                 ord(frm), "|".join("%04X" % ord(t) for t in to), cls, frm, "|".join(to), why))
 
 
+def gen_u_context(dic="/usr/share/hunspell/mn_MN.dic"):
+    """How often у and ү stand between two given letters in the words of
+    hunspell-mn (stems, each counted once), for the choice of Latin y when
+    vowel harmony cannot tell (words with и or no other vowel)."""
+    import collections
+    if not os.path.exists(dic):
+        print("no %s: lib/data/u_context.txt left as it is" % dic)
+        return
+    counts = collections.defaultdict(lambda: [0, 0])
+    version = "?"
+    with open(dic, encoding="utf-8") as f:
+        first = True
+        for line in f:
+            if first:
+                first = False
+                continue
+            if line.startswith("##"):
+                if "Version" in line:
+                    version = line.split(":", 1)[1].strip()
+                continue
+            w = line.split("/")[0].strip().lower()
+            if any(v in w for v in "\u0430\u043e\u044d\u04e9\u0435\u044f\u0451\u044b\u044e"):
+                continue  # vowel harmony decides these words
+            for i, ch in enumerate(w):
+                if ch not in "\u0443\u04af":
+                    continue
+                prev = w[i - 1] if i > 0 else "^"
+                nxt = w[i + 1] if i + 1 < len(w) else "$"
+                if prev in "\u0443\u04af":
+                    prev = "="  # a long vowel: the same letter twice
+                if nxt in "\u0443\u04af":
+                    nxt = "="
+                counts[(prev, nxt)][ch == "\u04af"] += 1
+    with open("lib/data/u_context.txt", "w", encoding="utf-8") as f:
+        f.write("# How often \u0443 (back) and \u04af (front) stand between two letters in the\n"
+                "# words of the hunspell-mn dictionary whose other vowels are only \u0438\n"
+                "# (mn_MN.dic version %s, LPPL;\n"
+                "# Debian package hunspell-mn), for choosing between them for a Latin y\n"
+                "# when vowel harmony cannot tell (a word with only \u0438 or no other vowel).\n"
+                "# ^ is the start of the word, $ its end, = the same vowel doubled.\n"
+                "# Built by tools/gen_normalize_data.py; version 1.\n"
+                "# Format: PREV<TAB>NEXT<TAB>COUNT(\u0443)<TAB>COUNT(\u04af)\n" % version)
+        for (p, n), (u, ue) in sorted(counts.items()):
+            if u + ue >= 3:
+                f.write("%s\t%s\t%d\t%d\n" % (p, n, u, ue))
+
+
 if __name__ == "__main__":
+    gen_u_context()
     gen_norm_data()
     gen_cp1251()
     gen_confusables()
