@@ -1181,6 +1181,16 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
                      (word_is_cyrillic(nx) || nx->initial);
     }
 
+    /* ... unless the chain starts with a Latin initial that has no
+     * Cyrillic twin (J.K.Роулинг): left to right. */
+    for (size_t wi = 1; wi < nw; wi++) {
+        word_info *w = &n->words[wi];
+        const word_info *pw = &n->words[wi - 1];
+        if (w->initial && pw->nchars == 1 && pw->latin == 1 && !pw->initial &&
+            pw->e + 1 == w->b && src->s[pw->e] == '.')
+            w->initial = 0;
+    }
+
     /* Evidence of the line itself, taken before any decision (see the
      * header comment): foreign words, and Mongolian-only words. */
     uint64_t line_foreign = 0, line_mn = 0;
