@@ -145,8 +145,10 @@ struct mn_normalizer {
     uint8_t *outq;
     size_t outq_len, outq_pos, outq_cap;
 
-    /* document statistics */
-    uint64_t mn_words, foreign_words;
+    /* document statistics: letters of other Cyrillic alphabets (і ґ ә ғ
+     * қ ң һ ў, upper and lower case) in the document before this line and
+     * in this line, and the lines before it */
+    uint64_t doc_foreign, line_foreign, doc_lines;
 
     /* work space of the stages */
     tbuf a, b;
@@ -190,8 +192,8 @@ static size_t dec(const uint8_t *s, size_t n, size_t i, uint32_t *cp) {
 static void norm_props(uint32_t cp, unsigned *ccc, unsigned *qc) {
     *ccc = 0;
     *qc = 0;
-    if (cp < 0xA0 || cp == NO_CP)
-        return;
+    if (cp < 0xA0 || cp == NO_CP || (cp >= 0x0400 && cp <= 0x052F && (cp < 0x0483 || cp > 0x0487)))
+        return; /* ASCII and Cyrillic letters: stable in every form */
     size_t lo = 0, hi = sizeof mn_norm_ranges / sizeof mn_norm_ranges[0];
     while (lo < hi) {
         const size_t mid = (lo + hi) / 2;
@@ -474,7 +476,7 @@ void mn_normalizer_reset(mn_normalizer *n) {
     n->line = 1;
     n->col0 = 0;
     n->outq_len = n->outq_pos = 0;
-    n->mn_words = n->foreign_words = 0;
+    n->doc_foreign = n->line_foreign = n->doc_lines = 0;
     n->oom = 0;
 }
 
@@ -1191,17 +1193,11 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             w->initial = 0;
     }
 
-    /* Evidence of the line itself, taken before any decision (see the
-     * header comment): foreign words, and Mongolian-only words. */
-    uint64_t line_foreign = 0, line_mn = 0;
-    for (size_t wi = 0; wi < nw; wi++) {
-        const word_info *w = &n->words[wi];
-        if (w->cyr_foreign)
-            line_foreign++;
-        else if (w->mn_only && w->latin == 0)
-            line_mn++;
-    }
-    const int foreign_context = n->foreign_words + line_foreign > n->mn_words + line_mn;
+    /* Could a word with є ї ұ be Ukrainian or Kazakh here? Yes when the
+     * line has letters of those alphabets that Mongolian lacks (і ґ ә ғ қ
+     * ң һ ў), or the document so far has more of them than lines. Those
+     * letters are never changed, so the second pass counts the same. */
+    const int foreign_context = n->line_foreign > 0 || n->doc_foreign > n->doc_lines;
 
     size_t copied = 0;
     for (size_t wi = 0; wi < nw; wi++) {
@@ -1259,13 +1255,8 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         }
         if ((w->native > 0 || w->kbd_cyr > 0) && w->latin > 0 && !repair && !w->skip && n->report)
             note(n, src, w->b, w->e, NULL, 0, "mixed-script", 0);
-        if (!repair) {
-            if (w->cyr_foreign || (w->ukr_amb && w->kbd_cyr))
-                n->foreign_words++;
-            else if (w->mn_only && w->latin == 0)
-                n->mn_words++;
+        if (!repair)
             continue;
-        }
         uint8_t buf[MN_WORD_MAX * 4 + 8];
         int k, hit;
         build_word(n, src, w, 0, &k, buf);
@@ -1275,18 +1266,6 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         tb_copy(n, dst, src, copied, w->b - copied);
         tb_repl(n, dst, src, w->b, w->e, buf, bl, w->kbd ? "keyboard" : "confusable");
         copied = w->e;
-        /* Statistics on the output word. */
-        int mn_only = 0;
-        for (size_t j = 0; j < bl;) {
-            uint32_t c;
-            j += dec(buf, bl, j, &c);
-            if (c == 0x04E9 || c == 0x04E8 || c == 0x04AF || c == 0x04AE || c == 0x044B ||
-                c == 0x044D || c == 0x0451 || c == 0x044A || c == 0x042B || c == 0x042D ||
-                c == 0x0401 || c == 0x042A)
-                mn_only = 1;
-        }
-        if (mn_only)
-            n->mn_words++;
     }
     tb_copy(n, dst, src, copied, src->len - copied);
     tb_finish(dst, src);
@@ -1376,102 +1355,219 @@ static int is_ascii_letter(uint8_t c) {
     return (uint8_t)((c | 0x20) - 'a') < 26;
 }
 
-/* 1 if no rule can change s[0..len): the quick check of the fast path. */
-static int line_clean(const mn_normalizer *n, const uint8_t *s, size_t len) {
+/* Which stages a line needs (0: none, the fast path). */
+enum {
+    NEED_INV = 1,   /* stage 1: invisibles, spaces, CRLF, invalid UTF-8 */
+    NEED_NFC = 2,   /* stage 2 */
+    NEED_MOJI = 4,  /* stage 3 */
+    NEED_WORDS = 8, /* stage 4 */
+    NEED_PUNCT = 16,
+    NEED_SPACE = 32,
+    NEED_ALL = 63
+};
+
+/* The quick check of the fast path: one pass over s[0..len) that finds
+ * what any rule could act on. ASCII, Mongolian Cyrillic and the common
+ * punctuation of news text need nothing; a line that passes is also
+ * well-formed UTF-8 (every byte sequence it accepts is). */
+#if defined(__GNUC__) || defined(__clang__)
+typedef uint8_t v16 __attribute__((vector_size(16)));
+
+/* How many bytes from s[i] on (i >= 1) are, 16 at a time, ASCII other
+ * than letters or Mongolian Cyrillic letters (D0/D1 sequences other than
+ * Є Ї є ї Ѳ ѳ, and Ү ү Ө ө): the bulk of news text, which needs nothing.
+ * Stops at a character boundary. One compiler-vectorized test per 16
+ * bytes. (A D2/D3 lead passes here only if its continuation byte does,
+ * in this block or, for the last lane, the next: see the step.) */
+static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *foreign) {
+    const size_t start = i;
+    while (i + 16 <= len) {
+        v16 c, p;
+        memcpy(&c, s + i, 16);
+        memcpy(&p, s + i - 1, 16);
+        const v16 ascii = c < 0x80;
+        const v16 letter = ascii & ((v16)((c | 0x20) - 'a') < 26);
+        const v16 lead = (c & 0xFC) == 0xD0; /* D0..D3 */
+        const v16 cont = (c & 0xC0) == 0x80;
+        const v16 pd0 = p == 0xD0, pd1 = p == 0xD1;
+        const v16 conf = (pd0 & ((c == 0x84) | (c == 0x87))) |
+                         (pd1 & ((c == 0x94) | (c == 0x97) | (c == 0xB2) | (c == 0xB3)));
+        const v16 c1 = c | 1;
+        const v16 mn = ((p == 0xD2) & (c1 == 0xAF)) | ((p == 0xD3) & (c1 == 0xA9)); /* Үү Өө */
+        const v16 ok = (ascii & ~letter) | lead | (cont & (((pd0 | pd1) & ~conf) | mn));
+        uint64_t w[2];
+        memcpy(w, &ok, 16);
+        if ((w[0] & w[1]) != UINT64_MAX)
+            break;
+        /* і І ў Ў pass as plain letters: count them (see doc_foreign) */
+        const v16 fl = (pd1 & ((c == 0x96) | (c == 0x9E))) | (pd0 & ((c == 0x86) | (c == 0x8E)));
+        memcpy(w, &fl, 16);
+        if (w[0] | w[1])
+            *foreign += (uint64_t)(__builtin_popcountll(w[0]) + __builtin_popcountll(w[1])) / 8;
+        /* keep a lead in the last lane for the next round */
+        i += (s[i + 15] & 0xFC) == 0xD0 ? 15 : 16;
+    }
+    return i - start;
+}
+#else
+static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *foreign) {
+    (void)foreign;
+    (void)s;
+    (void)i;
+    (void)len;
+    return 0;
+}
+#endif
+
+/* Letters of other Cyrillic alphabets that Mongolian lacks: і ґ ә ғ қ ң
+ * һ ў and their capitals, as the second byte after lead D0..D3. */
+static int foreign_pair(uint8_t b, uint8_t c) {
+    switch (b) {
+    case 0xD0: return c == 0x86 || c == 0x8E;
+    case 0xD1: return c == 0x96 || c == 0x9E;
+    case 0xD2: return (c >= 0x90 && c <= 0x93) || c == 0x9A || c == 0x9B || c == 0xA2 || c == 0xA3 ||
+                      c == 0xBA || c == 0xBB;
+    case 0xD3: return c == 0x98 || c == 0x99;
+    default: return 0;
+    }
+}
+
+static int line_needs(const mn_normalizer *n, const uint8_t *s, size_t len, uint64_t *foreign) {
     const int opts = n->options;
-    const int plain = !(opts & (MN_NORM_NFKC | MN_NORM_PUNCT | MN_NORM_SPACE | MN_NORM_LF));
-    size_t i = 0;
+    const int plain = !(opts & (MN_NORM_PUNCT | MN_NORM_SPACE | MN_NORM_LF));
+    const int conf = !(opts & MN_NORM_NO_CONFUSABLES);
+    int need = 0;
+    size_t i = 0, next_vec = 1;
     while (i < len) {
+        if (plain && i >= next_vec) {
+            i += plain_prefix(s, i, len, foreign);
+            next_vec = i + 16; /* after a failed block, 16 bytes the slow way */
+            if (i >= len)
+                break;
+        }
         const uint8_t b = s[i];
+        if (b == 0xD0 || b == 0xD1) { /* the bulk: Cyrillic letters */
+            if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80) {
+                need = NEED_ALL;
+                i++;
+                continue;
+            }
+            const uint8_t c = s[i + 1];
+            *foreign += foreign_pair(b, c);
+            if (b == 0xD0 ? (c == 0x84 || c == 0x87) : (c == 0x94 || c == 0x97 || c == 0xB2 || c == 0xB3))
+                need |= NEED_WORDS;
+            i += 2;
+            continue;
+        }
         if (b < 0x80) {
             if (is_ascii_letter(b)) {
-                /* an ASCII word: touching a non-ASCII letter, or wholly
-                 * made of look-alikes, needs the word stage */
-                if (i > 0 && s[i - 1] >= 0x80)
-                    return 0;
+                /* an ASCII word: touching a non-ASCII letter, wholly made
+                 * of look-alikes, or an initial before one, may need the
+                 * word stage */
                 size_t e = i;
-                int all_like = 1;
+                int all_like = 1, lower = 0;
                 while (e < len && is_ascii_letter(s[e])) {
                     all_like &= ascii_lookalike(s[e]);
+                    lower |= s[e] >= 'a';
                     e++;
                 }
-                if (e < len && s[e] >= 0xC0)
-                    return 0;
-                if (e == i + 1 && e + 1 < len && s[e] == '.' && s[e + 1] >= 0xC0)
-                    return 0; /* an initial: B.Батзориг */
-                if (all_like && e - i >= 2 && !(opts & MN_NORM_NO_CONFUSABLES))
-                    return 0;
+                /* a Cyrillic letter (lead D0..D3) right before or after;
+                 * Latin-1 and other letters make the line dirty anyway */
+                const int prev_cyr = i >= 2 && (s[i - 2] & 0xFC) == 0xD0 && (s[i - 1] & 0xC0) == 0x80;
+                const int next_cyr = e < len && (s[e] & 0xFC) == 0xD0;
+                const int initial = e == i + 1 && e + 1 < len && s[e] == '.' && (s[e + 1] & 0xFC) == 0xD0;
+                /* wholly look-alike words: repaired only with a lexicon,
+                 * and never all capitals */
+                const int whole = all_like && lower && e - i >= 2 && !(opts & MN_NORM_NO_LEXICON);
+                if (conf && (prev_cyr || next_cyr || initial || whole))
+                    need |= NEED_WORDS;
                 i = e;
                 continue;
             }
             if (!plain) {
-                if (b == '\r' || b == '"' || b == '\t' || b == '.' || b == '-' || b == ' ') {
-                    if ((opts & MN_NORM_LF) && b == '\r')
-                        return 0;
-                    if ((opts & MN_NORM_PUNCT) && (b == '"' || b == '.' || b == '-'))
-                        return 0;
-                    if ((opts & MN_NORM_SPACE) && (b == '\t' || b == ' ') &&
-                        (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n' ||
-                         s[i + 1] == '\r'))
-                        return 0;
-                }
+                if ((opts & MN_NORM_LF) && b == '\r')
+                    need |= NEED_INV;
+                if ((opts & MN_NORM_PUNCT) && (b == '"' || b == '.' || b == '-'))
+                    need |= NEED_PUNCT;
+                if ((opts & MN_NORM_SPACE) && (b == '\t' || b == ' ') &&
+                    (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n' ||
+                     s[i + 1] == '\r'))
+                    need |= NEED_SPACE;
             }
             i++;
             continue;
         }
-        if (i + 1 >= len)
-            return 0;
+        if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80) {
+            need = NEED_ALL;
+            i++;
+            continue;
+        }
         const uint8_t c = s[i + 1];
-        if ((c & 0xC0) != 0x80)
-            return 0;
+        *foreign += foreign_pair(b, c);
         switch (b) {
-        case 0xD0:
-            if (c == 0x84 || c == 0x87)
-                return 0;
-            break;
-        case 0xD1:
-            if (c == 0x94 || c == 0x97 || c == 0xB2 || c == 0xB3)
-                return 0;
-            break;
         case 0xD2:
-            if ((c >= 0x83 && c <= 0x89) || c == 0xB0 || c == 0xB1)
-                return 0;
+            if (c >= 0x83 && c <= 0x87)
+                need |= NEED_NFC;
+            else if (c == 0xB0 || c == 0xB1)
+                need |= NEED_WORDS;
             break;
         case 0xD3:
             if (c == 0xA6 || c == 0xA7 || c == 0xB0 || c == 0xB1)
-                return 0;
+                need |= NEED_WORDS;
             break;
         case 0xC2:
-            if (opts & MN_NORM_NFKC)
-                return 0;
-            if (c == 0xA0 || c == 0xAD || c == 0xA8 || c == 0xAA || c == 0xAF || c == 0xB8 ||
-                c == 0xBA || c == 0xBF)
-                return 0;
+            if (c == 0xA0 || c == 0xAD)
+                need |= NEED_INV;
+            else if (c == 0xA8 || c == 0xAA || c == 0xAF || c == 0xB8 || c == 0xBA || c == 0xBF)
+                need |= NEED_MOJI;
+            if ((opts & MN_NORM_NFKC) && c >= 0xA0)
+                need |= NEED_NFC;
+            break;
+        case 0xC3: /* Latin-1 letters: mojibake, ö ü ø in words */
+            need |= NEED_MOJI | NEED_WORDS;
             break;
         case 0xE2: {
-            if (i + 2 >= len || (s[i + 2] & 0xC0) != 0x80 || (opts & MN_NORM_NFKC))
-                return 0;
+            if (i + 2 >= len || (s[i + 2] & 0xC0) != 0x80) {
+                need = NEED_ALL;
+                i++;
+                continue;
+            }
             const uint8_t d = s[i + 2];
             if (c == 0x80) {
                 if (d <= 0x8F || (d >= 0xA8 && d <= 0xAF))
-                    return 0;
+                    need |= NEED_INV | NEED_NFC; /* U+2000 U+2001 are NFC singletons */
                 if ((opts & MN_NORM_PUNCT) && ((d >= 0x92 && d <= 0x95) || (d >= 0x9C && d <= 0x9F)))
-                    return 0;
+                    need |= NEED_PUNCT;
+                if ((opts & MN_NORM_NFKC) && (d == 0x91 || d == 0x97 || (d >= 0xA4 && d <= 0xA6) ||
+                                              (d >= 0xB3 && d <= 0xB7) || d == 0xBC || d == 0xBE))
+                    need |= NEED_NFC;
             } else if (c == 0x81) {
                 if (d >= 0x9F)
-                    return 0;
-            } else if (!(c == 0x82 || (c == 0x84 && d == 0x96))) {
-                return 0;
+                    need |= NEED_INV;
+                if (opts & MN_NORM_NFKC)
+                    need |= NEED_NFC;
+            } else if (!(c == 0x82 && !(opts & MN_NORM_NFKC)) && !(c == 0x84 && d == 0x96 && !(opts & MN_NORM_NFKC))) {
+                need |= NEED_NFC; /* letterlike symbols (Ω K Å), arrows, math ... */
             }
             i += 3;
             continue;
         }
-        default:
-            return 0;
+        default: {
+            /* anything else: let the stages look (they are exact) */
+            uint32_t cp;
+            const int r = mn__utf8_decode(s + i, len - i, &cp);
+            need |= NEED_ALL;
+            i += r > 0 ? (size_t)r : 1;
+            continue;
+        }
         }
         i += 2;
     }
-    return 1;
+    if (opts & MN_NORM_NO_MOJIBAKE)
+        need &= ~NEED_MOJI;
+    if (!conf)
+        need &= ~NEED_WORDS;
+    return need;
 }
 
 /* ------------------------------------------------- one line, all stages */
@@ -1539,35 +1635,47 @@ static void flush_changes(mn_normalizer *n, const uint8_t *s, size_t len, uint64
     n->arena_len = 0;
 }
 
-static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_t base) {
-    if (line_clean(n, s, len)) {
-        outq_put(n, s, len);
-        return;
-    }
+static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_t base, int need) {
     tbuf *src = &n->a, *dst = &n->b, *t;
     tb_load(n, src, s, len);
     n->nch = 0;
     n->arena_len = 0;
-#define STAGE(fn)                                                                                  \
+#define STAGE(bit, fn)                                                                             \
     do {                                                                                           \
         dst->len = 0;                                                                              \
-        if (tb_reserve(n, dst, src->len) == 0) {                                                   \
+        if ((need & (bit)) && tb_reserve(n, dst, src->len) == 0) {                                 \
             fn(n, dst, src);                                                                       \
             t = src;                                                                               \
             src = dst;                                                                             \
             dst = t;                                                                               \
         }                                                                                          \
     } while (0)
-    STAGE(stage_invisibles);
-    STAGE(stage_nfc);
+    /* A stage can make work for a later one (a removed soft hyphen joins a
+     * word, NFC makes a letter, mojibake makes Є): after a stage changed
+     * the line, the quick check runs again on the result. */
+    uint64_t unused;
+    size_t seen = 0;
+#define RECHECK()                                                                                  \
+    do {                                                                                           \
+        if (n->nch > seen || n->oom) {                                                             \
+            need = line_needs(n, src->s, src->len, &unused) | (need & (NEED_PUNCT | NEED_SPACE));  \
+            seen = n->nch;                                                                         \
+        }                                                                                          \
+    } while (0)
+    STAGE(NEED_INV, stage_invisibles);
+    RECHECK();
+    STAGE(NEED_NFC, stage_nfc);
+    RECHECK();
     if (!(n->options & MN_NORM_NO_MOJIBAKE))
-        STAGE(stage_mojibake);
+        STAGE(NEED_MOJI, stage_mojibake);
+    RECHECK();
+#undef RECHECK
     if (!(n->options & MN_NORM_NO_CONFUSABLES))
-        STAGE(stage_words);
+        STAGE(NEED_WORDS, stage_words);
     if (n->options & MN_NORM_PUNCT)
-        STAGE(stage_punct);
+        STAGE(NEED_ALL, stage_punct);
     if (n->options & MN_NORM_SPACE)
-        STAGE(stage_space);
+        STAGE(NEED_ALL, stage_space);
 #undef STAGE
     outq_put(n, src->s, src->len);
     if (n->report)
@@ -1590,23 +1698,42 @@ static void advance_pos(mn_normalizer *n, const uint8_t *s, size_t len) {
         n->col0 += !mn__is_cont(*p);
 }
 
-/* Process seg[0..cut): whole lines (or a forced piece of a long line). */
-static void process_region(mn_normalizer *n, size_t cut) {
+/* Process seg[0..cut): whole lines (or a forced piece of a long line).
+ * Runs of clean lines are copied at once. Returns cut, or in strict mode
+ * the offset of an ill-formed sequence, after processing what precedes
+ * it. */
+static size_t process_region(mn_normalizer *n, size_t cut) {
     const uint8_t *s = n->seg;
-    /* Fast: the whole region at once. */
-    if (line_clean(n, s, cut)) {
-        outq_put(n, s, cut);
-        advance_pos(n, s, cut);
-        return;
-    }
-    size_t i = 0;
+    size_t i = 0, run = 0;
     while (i < cut) {
         const uint8_t *nl = memchr(s + i, '\n', cut - i);
         const size_t e = nl ? (size_t)(nl - s) + 1 : cut;
-        process_line(n, s + i, e - i, n->seg_base + i);
-        advance_pos(n, s + i, e - i);
-        i = e;
+        uint64_t foreign = 0;
+        const int need = line_needs(n, s + i, e - i, &foreign);
+        const int lf = s[e - 1] == '\n';
+        if (need == 0) {
+            n->doc_foreign += foreign;
+            n->doc_lines += lf;
+            i = e;
+            continue;
+        }
+        n->line_foreign = foreign;
+        outq_put(n, s + run, i - run);
+        advance_pos(n, s + run, i - run);
+        size_t bad = e - i;
+        if (n->invalid == MN_INVALID_STRICT && mn_utf8_check((const char *)s + i, e - i, &bad) == MN_OK)
+            bad = e - i;
+        process_line(n, s + i, bad, n->seg_base + i, need);
+        advance_pos(n, s + i, bad);
+        n->doc_foreign += foreign;
+        n->doc_lines += lf;
+        if (bad < e - i)
+            return i + bad;
+        i = run = e;
     }
+    outq_put(n, s + run, i - run);
+    advance_pos(n, s + run, i - run);
+    return cut;
 }
 
 /* ------------------------------------------------------------ the stream */
@@ -1654,17 +1781,6 @@ static size_t find_cut(const mn_normalizer *n, int final) {
     return i > 0 ? i : len;
 }
 
-/* Check seg[0..cut) in strict mode: the offset of the first ill-formed
- * sequence, or cut. */
-static size_t strict_limit(const mn_normalizer *n, size_t cut) {
-    if (n->invalid != MN_INVALID_STRICT)
-        return cut;
-    size_t bad;
-    if (mn_utf8_check((const char *)n->seg, cut, &bad) == MN_OK)
-        return cut;
-    return bad;
-}
-
 int mn_normalize_stream(mn_normalizer *n, mn_outbuf *out, mn_inbuf *in, int end) {
     if (n == NULL || out == NULL || in == NULL || in->pos > in->size || out->pos > out->size ||
         (in->src == NULL && in->size > 0) || (out->dst == NULL && out->size > 0))
@@ -1704,8 +1820,7 @@ int mn_normalize_stream(mn_normalizer *n, mn_outbuf *out, mn_inbuf *in, int end)
                 return MN_OK;
             continue;
         }
-        const size_t lim = strict_limit(n, cut);
-        process_region(n, lim);
+        const size_t lim = process_region(n, cut);
         if (lim < cut) {
             n->status = MN_E_INVALID_UTF8;
             n->error_offset = n->seg_base + lim;
