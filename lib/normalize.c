@@ -1373,28 +1373,40 @@ enum {
 #if defined(__GNUC__) || defined(__clang__)
 typedef uint8_t v16 __attribute__((vector_size(16)));
 
-/* How many bytes from s[i] on (i >= 1) are, 16 at a time, ASCII other
- * than letters or Mongolian Cyrillic letters (D0/D1 sequences other than
- * Є Ї є ї Ѳ ѳ, and Ү ү Ө ө): the bulk of news text, which needs nothing.
+/* How many bytes from s[i] on (i >= 2) are, 16 at a time, ASCII other
+ * than letters, Mongolian Cyrillic letters (D0/D1 sequences other than
+ * Є Ї є ї Ѳ ѳ, and Ү ү Ө ө) or the punctuation « » ° · – — “ ” … •: the
+ * bulk of news text, which needs nothing (without --punct).
  * Stops at a character boundary. One compiler-vectorized test per 16
- * bytes. (A D2/D3 lead passes here only if its continuation byte does,
- * in this block or, for the last lane, the next: see the step.) */
-static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *foreign) {
+ * bytes. (A lead byte passes here only if its continuation bytes do, in
+ * this block or, for the last lanes, the next: see the step.) */
+static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *foreign, int nfkc) {
     const size_t start = i;
-    while (i + 16 <= len) {
-        v16 c, p;
+    const v16 ell = (v16){0} + (uint8_t)(nfkc ? 0 : 0xFF); /* … is "..." in NFKC */
+    while (i + 17 <= len) { /* i >= 2: pp, p, c and nx are all in s */
+        v16 c, p, pp, nx;
         memcpy(&c, s + i, 16);
         memcpy(&p, s + i - 1, 16);
+        memcpy(&pp, s + i - 2, 16);
+        memcpy(&nx, s + i + 1, 16);
         const v16 ascii = c < 0x80;
         const v16 letter = ascii & ((v16)((c | 0x20) - 'a') < 26);
-        const v16 lead = (c & 0xFC) == 0xD0; /* D0..D3 */
+        const v16 ncont = (nx & 0xC0) == 0x80;
+        const v16 lead = ((c & 0xFC) == 0xD0) & ncont; /* D0..D3, and a continuation */
         const v16 cont = (c & 0xC0) == 0x80;
         const v16 pd0 = p == 0xD0, pd1 = p == 0xD1;
         const v16 conf = (pd0 & ((c == 0x84) | (c == 0x87))) |
                          (pd1 & ((c == 0x94) | (c == 0x97) | (c == 0xB2) | (c == 0xB3)));
         const v16 c1 = c | 1;
         const v16 mn = ((p == 0xD2) & (c1 == 0xAF)) | ((p == 0xD3) & (c1 == 0xA9)); /* Үү Өө */
-        const v16 ok = (ascii & ~letter) | lead | (cont & (((pd0 | pd1) & ~conf) | mn));
+        /* « » ° · after C2; – — “ ” … • after E2 80 */
+        const v16 c2 = (p == 0xC2) & ((c == 0xAB) | (c == 0xBB) | (c == 0xB0) | (c == 0xB7));
+        const v16 e2 = ((p == 0xE2) & (c == 0x80) & ncont) |
+                       ((pp == 0xE2) & (p == 0x80) &
+                        ((c == 0x93) | (c == 0x94) | (c == 0x9C) | (c == 0x9D) | (c == 0xA2) |
+                         ((c == 0xA6) & ell)));
+        const v16 lead2 = ((c == 0xC2) | (c == 0xE2)) & ncont;
+        const v16 ok = (ascii & ~letter) | lead | lead2 | (cont & (((pd0 | pd1) & ~conf) | mn | c2 | e2));
         uint64_t w[2];
         memcpy(w, &ok, 16);
         if ((w[0] & w[1]) != UINT64_MAX)
@@ -1405,12 +1417,13 @@ static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *for
         if (w[0] | w[1])
             *foreign += (uint64_t)(__builtin_popcountll(w[0]) + __builtin_popcountll(w[1])) / 8;
         /* keep a lead in the last lane for the next round */
-        i += (s[i + 15] & 0xFC) == 0xD0 ? 15 : 16;
+        i += s[i + 15] >= 0xC0 ? 15 : s[i + 14] >= 0xE0 ? 14 : 16;
     }
     return i - start;
 }
 #else
-static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *foreign) {
+static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *foreign, int nfkc) {
+    (void)nfkc;
     (void)foreign;
     (void)s;
     (void)i;
@@ -1437,10 +1450,10 @@ static int line_needs(const mn_normalizer *n, const uint8_t *s, size_t len, uint
     const int plain = !(opts & (MN_NORM_PUNCT | MN_NORM_SPACE | MN_NORM_LF));
     const int conf = !(opts & MN_NORM_NO_CONFUSABLES);
     int need = 0;
-    size_t i = 0, next_vec = 1;
+    size_t i = 0, next_vec = 2;
     while (i < len) {
         if (plain && i >= next_vec) {
-            i += plain_prefix(s, i, len, foreign);
+            i += plain_prefix(s, i, len, foreign, (opts & MN_NORM_NFKC) != 0);
             next_vec = i + 16; /* after a failed block, 16 bytes the slow way */
             if (i >= len)
                 break;
@@ -1556,8 +1569,23 @@ static int line_needs(const mn_normalizer *n, const uint8_t *s, size_t len, uint
             /* anything else: let the stages look (they are exact) */
             uint32_t cp;
             const int r = mn__utf8_decode(s + i, len - i, &cp);
-            need |= NEED_ALL;
-            i += r > 0 ? (size_t)r : 1;
+            if (r <= 0) {
+                need = NEED_ALL;
+                i++;
+                continue;
+            }
+            /* other scripts (CJK, Arabic, ...) need nothing unless the
+             * quick check or a table says so */
+            unsigned ccc, qc;
+            norm_props(cp, &ccc, &qc);
+            const unsigned qcmask = (opts & MN_NORM_NFKC) ? (NQ_NFKC_NO | NQ_NFKC_MAYBE) : (NQ_NFC_NO | NQ_NFC_MAYBE);
+            if (ccc != 0 || (qc & qcmask))
+                need |= NEED_NFC;
+            if (cp == 0x1680 || cp == 0x3000 || cp == 0xFEFF)
+                need |= NEED_INV;
+            if (conf_find(n, cp) != NULL || (cp >= 0x0100 && cp < 0x0250))
+                need |= NEED_WORDS;
+            i += (size_t)r;
             continue;
         }
         }
