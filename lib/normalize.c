@@ -1290,7 +1290,8 @@ static void stage_punct(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             tb_repl(n, dst, src, i, i + l, lq, 2, "punct");
         } else if (cp == 0x201D || cp == '"') {
             tb_repl(n, dst, src, i, i + l, rq, 2, "punct");
-        } else if (cp == '.' && i + 2 < src->len && src->s[i + 1] == '.' && src->s[i + 2] == '.' &&
+        } else if (!(n->options & MN_NORM_NFKC) && /* NFKC makes … "..." again */
+                   cp == '.' && i + 2 < src->len && src->s[i + 1] == '.' && src->s[i + 2] == '.' &&
                    !(i + 3 < src->len && src->s[i + 3] == '.') && prev != '.') {
             tb_repl(n, dst, src, i, i + 3, ell, 3, "punct");
             prev = 0x2026;
