@@ -106,6 +106,25 @@ static int stream_bytewise(int opts, const bytes *in, bytes *out) {
     return rc;
 }
 
+/* One normalizer per option set, kept: loading the lexicon takes half a
+ * second, once per object. mn_normalize_alloc() resets it for each case. */
+static struct {
+    int opts;
+    mn_normalizer *n;
+} cache[32];
+static size_t ncache;
+
+static mn_normalizer *cached(int opts) {
+    for (size_t i = 0; i < ncache; i++) {
+        if (cache[i].opts == opts)
+            return cache[i].n;
+    }
+    if (ncache == sizeof cache / sizeof cache[0] || mn_normalizer_new(&cache[ncache].n, opts) != MN_OK)
+        return NULL;
+    cache[ncache].opts = opts;
+    return cache[ncache++].n;
+}
+
 static size_t run_table(const char *path, int have_lex) {
     table_file t;
     if (table_open(&t, path) != 0) {
@@ -145,8 +164,8 @@ static size_t run_table(const char *path, int have_lex) {
                 continue;
             ncases++;
             const int o = opts | (with_lex ? 0 : MN_NORM_NO_LEXICON);
-            mn_normalizer *nz;
-            if (mn_normalizer_new(&nz, o) != MN_OK) {
+            mn_normalizer *nz = cached(o);
+            if (nz == NULL) {
                 check_tally(0);
                 continue;
             }
@@ -179,10 +198,12 @@ static size_t run_table(const char *path, int have_lex) {
             }
             mn_free(out);
             mn_free(out2);
-            mn_normalizer_free(nz);
+            mn_normalizer_set_report(nz, NULL, NULL);
         }
     }
     table_summary("normalize.tsv", ncases, nfailed, 80);
+    for (size_t i = 0; i < ncache; i++)
+        mn_normalizer_free(cache[i].n);
     bytes_free(&in);
     bytes_free(&want);
     bytes_free(&sbuf);
