@@ -770,7 +770,9 @@ static void stage_nfc(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             norm_props(cp, &ccc, &qc);
         const int problem = cp != NO_CP && ((qc & qcmask) || (ccc != 0 && last_ccc > ccc));
         if (!problem) {
-            if (cp == NO_CP || (ccc == 0 && (qc & qcmask) == 0))
+            if (cp == NO_CP)
+                last_safe = i + l; /* an ill-formed unit never enters a span */
+            else if (ccc == 0 && (qc & qcmask) == 0)
                 last_safe = i;
             last_ccc = cp == NO_CP ? 0 : ccc;
             i += l;
