@@ -1383,10 +1383,14 @@ typedef uint8_t v16 __attribute__((vector_size(16)));
  * Stops at a character boundary. One compiler-vectorized test per 16
  * bytes. (A lead byte passes here only if its continuation bytes do, in
  * this block or, for the last lanes, the next: see the step.) */
-static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *foreign, int nfkc) {
+static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, size_t avail, uint64_t *foreign,
+                           int nfkc) {
     const size_t start = i;
     const v16 ell = (v16){0} + (uint8_t)(nfkc ? 0 : 0xFF); /* … is "..." in NFKC */
-    while (i + 17 <= len) { /* i >= 2: pp, p, c and nx are all in s */
+    const v16 lane = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    /* s[i-2] .. s[i+16] must be readable: avail bytes are, from s on (the
+     * caller guarantees two before). Lanes past len are not judged. */
+    while (i < len && i + 17 <= avail) {
         v16 c, p, pp, nx;
         memcpy(&c, s + i, 16);
         memcpy(&p, s + i - 1, 16);
@@ -1409,23 +1413,31 @@ static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *for
                         ((c == 0x93) | (c == 0x94) | (c == 0x9C) | (c == 0x9D) | (c == 0xA2) |
                          ((c == 0xA6) & ell)));
         const v16 lead2 = ((c == 0xC2) | (c == 0xE2)) & ncont;
-        const v16 ok = (ascii & ~letter) | lead | lead2 | (cont & (((pd0 | pd1) & ~conf) | mn | c2 | e2));
+        const v16 inside = lane < (uint8_t)(len - i >= 16 ? 16 : len - i);
+        const v16 ok = (ascii & ~letter) | lead | lead2 | (cont & (((pd0 | pd1) & ~conf) | mn | c2 | e2)) |
+                       ~inside;
         uint64_t w[2];
         memcpy(w, &ok, 16);
         if ((w[0] & w[1]) != UINT64_MAX)
             break;
         /* і І ў Ў pass as plain letters: count them (see doc_foreign) */
-        const v16 fl = (pd1 & ((c == 0x96) | (c == 0x9E))) | (pd0 & ((c == 0x86) | (c == 0x8E)));
+        const v16 fl = ((pd1 & ((c == 0x96) | (c == 0x9E))) | (pd0 & ((c == 0x86) | (c == 0x8E)))) & inside;
         memcpy(w, &fl, 16);
         if (w[0] | w[1])
             *foreign += (uint64_t)(__builtin_popcountll(w[0]) + __builtin_popcountll(w[1])) / 8;
+        if (i + 16 >= len) { /* the rest of the line was in this block */
+            i = len;
+            break;
+        }
         /* keep a lead in the last lane for the next round */
         i += s[i + 15] >= 0xC0 ? 15 : s[i + 14] >= 0xE0 ? 14 : 16;
     }
     return i - start;
 }
 #else
-static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *foreign, int nfkc) {
+static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, size_t avail, uint64_t *foreign,
+                           int nfkc) {
+    (void)avail;
     (void)nfkc;
     (void)foreign;
     (void)s;
@@ -1448,15 +1460,18 @@ static int foreign_pair(uint8_t b, uint8_t c) {
     }
 }
 
-static int line_needs(const mn_normalizer *n, const uint8_t *s, size_t len, uint64_t *foreign) {
+/* s[-before..0) and s[len..avail) may be read (before <= 2): they let the
+ * vector test run from a line's first byte to its last. */
+static int line_needs(const mn_normalizer *n, const uint8_t *s, size_t len, uint64_t *foreign,
+                      size_t before, size_t avail) {
     const int opts = n->options;
     const int plain = !(opts & (MN_NORM_PUNCT | MN_NORM_SPACE | MN_NORM_LF));
     const int conf = !(opts & MN_NORM_NO_CONFUSABLES);
     int need = 0;
-    size_t i = 0, next_vec = 2;
+    size_t i = 0, next_vec = 2 - before;
     while (i < len) {
         if (plain && i >= next_vec) {
-            i += plain_prefix(s, i, len, foreign, (opts & MN_NORM_NFKC) != 0);
+            i += plain_prefix(s, i, len, avail, foreign, (opts & MN_NORM_NFKC) != 0);
             next_vec = i + 16; /* after a failed block, 16 bytes the slow way */
             if (i >= len)
                 break;
@@ -1689,7 +1704,8 @@ static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_
 #define RECHECK()                                                                                  \
     do {                                                                                           \
         if (n->nch > seen || n->oom) {                                                             \
-            need = line_needs(n, src->s, src->len, &unused) | (need & (NEED_PUNCT | NEED_SPACE));  \
+            need = line_needs(n, src->s, src->len, &unused, 0, src->len) |                         \
+                   (need & (NEED_PUNCT | NEED_SPACE));                                             \
             seen = n->nch;                                                                         \
         }                                                                                          \
     } while (0)
@@ -1740,7 +1756,7 @@ static size_t process_region(mn_normalizer *n, size_t cut) {
         const uint8_t *nl = memchr(s + i, '\n', cut - i);
         const size_t e = nl ? (size_t)(nl - s) + 1 : cut;
         uint64_t foreign = 0;
-        const int need = line_needs(n, s + i, e - i, &foreign);
+        const int need = line_needs(n, s + i, e - i, &foreign, i < 2 ? i : 2, n->seg_len - i);
         const int lf = s[e - 1] == '\n';
         if (need == 0) {
             n->doc_foreign += foreign;
