@@ -589,7 +589,8 @@ static void tb_repl(mn_normalizer *n, tbuf *dst, const tbuf *src, size_t a, size
     note(n, src, a, b, repl, rlen, rule, 1);
     if (tb_reserve(n, dst, rlen) < 0)
         return;
-    memcpy(dst->s + dst->len, repl, rlen);
+    if (rlen)
+        memcpy(dst->s + dst->len, repl, rlen);
     for (size_t k = 0; k < rlen; k++)
         dst->map[dst->len + k] = src->map[a];
     dst->len += rlen;
@@ -1629,6 +1630,8 @@ static void tb_load(mn_normalizer *n, tbuf *t, const uint8_t *s, size_t len) {
 }
 
 static void outq_put(mn_normalizer *n, const uint8_t *s, size_t len) {
+    if (len == 0)
+        return;
     if (n->outq_pos == n->outq_len)
         n->outq_pos = n->outq_len = 0;
     if (grow((void **)&n->outq, &n->outq_cap, n->outq_len + len, 1) < 0) {
