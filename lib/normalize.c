@@ -1212,17 +1212,19 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             repair = 0;
         } else if (w->native > 0) {
             /* A Latin word with a Cyrillic twin letter in it (МeToo):
-             * more Latin letters and no Cyrillic-only shape. Repaired
-             * only if the lexicon knows the result (xаp, AНY); without
-             * a lexicon, unless it is in camel case (МeToo). */
-            if (w->cyr_shape == 0 && w->latin > w->native) {
+             * more Latin letters and no Cyrillic-only shape. Left alone in
+             * camel case (МeToo); else repaired if the lexicon knows the
+             * result (xаp, AНY), or when there is no lexicon. */
+            if (w->cyr_shape == 0 && w->latin > w->native && camel_case(src, w)) {
+                repair = 0; /* МeToo: Latin, whatever the lexicon says */
+            } else if (w->cyr_shape == 0 && w->latin > w->native) {
                 uint8_t buf[MN_WORD_MAX * 4 + 8];
                 int k, hit;
                 build_word(n, src, w, 0, &k, buf);
                 const unsigned ch = choose(n, src, w, k, &hit);
                 const size_t bl = build_word(n, src, w, ch, &k, buf);
                 const int r = hit ? 1 : lex_has(n, buf, bl);
-                repair = r < 0 ? !camel_case(src, w) : r;
+                repair = r < 0 ? 1 : r;
             } else {
                 repair = 1;
             }
