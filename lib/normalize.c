@@ -17,12 +17,13 @@
  * second buffer that remembers, for every byte, the offset of the input
  * byte it came from, so every change is reported at input offsets:
  *
- *  1. invalid UTF-8 (replace mode), invisible characters, odd spaces, CRLF
+ *  1. invalid UTF-8 (replace mode), invisible characters, odd spaces
  *  2. NFC / NFKC of the spans around characters whose quick check is not
  *     Yes (ICU's Normalizer2 does the span; tables from the UCD decide)
  *  3. legacy mojibake: Windows-1251 text shown as Latin-1
  *  4. confusable letters, decided per word
- *  5. opt-in: punctuation, runs of spaces
+ *  5. opt-in: punctuation, runs of spaces, CRLF (and spaces again if a
+ *     CR and LF came together)
  *
  * Document statistics. Whether a word with є/ї (or Kazakh ұ) that could
  * be Ukrainian (or Kazakh) is repaired depends, when the lexicon cannot
@@ -154,6 +155,7 @@ struct mn_normalizer {
     tbuf a, b;
     change_rec *ch;
     size_t nch, chcap;
+    size_t nrepl; /* replacements made in this line (reported or not) */
     uint8_t *arena;
     size_t arena_len, arena_cap;
     word_info *words;
@@ -586,6 +588,7 @@ static void note(mn_normalizer *n, const tbuf *src, size_t a, size_t b, const ui
 /* Replace src[a..b) by repl in dst, and report the change. */
 static void tb_repl(mn_normalizer *n, tbuf *dst, const tbuf *src, size_t a, size_t b,
                     const uint8_t *repl, size_t rlen, const char *rule) {
+    n->nrepl++;
     note(n, src, a, b, repl, rlen, rule, 1);
     if (tb_reserve(n, dst, rlen) < 0)
         return;
@@ -618,7 +621,7 @@ static int is_mongolian_script(uint32_t cp) {
 
 static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
     static const uint8_t fffd[3] = {0xEF, 0xBF, 0xBD};
-    static const uint8_t space = ' ', lf = '\n';
+    static const uint8_t space = ' ';
     const int opt_inv = !(n->options & MN_NORM_NO_INVISIBLES);
     uint32_t prev = NO_CP;
     size_t i = 0;
@@ -635,17 +638,6 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             continue;
         }
         int done = 0;
-        if (cp == '\r' && (n->options & MN_NORM_LF)) {
-            size_t e = i;
-            while (e < src->len && src->s[e] == '\r')
-                e++;
-            if (e < src->len && src->s[e] == '\n') { /* CR... LF */
-                tb_repl(n, dst, src, i, e + 1, &lf, 1, "crlf");
-                i = e + 1;
-                prev = '\n';
-                continue;
-            }
-        }
         if (opt_inv) {
             uint32_t next = NO_CP;
             if (i + l < src->len)
@@ -1314,6 +1306,28 @@ static void stage_punct(mn_normalizer *n, tbuf *dst, const tbuf *src) {
     tb_finish(dst, src);
 }
 
+/* CR LF (and CR CR LF ...) to LF: last, after the space stage, which can
+ * bring a CR and a LF together by removing the spaces between them. */
+static void stage_crlf(mn_normalizer *n, tbuf *dst, const tbuf *src) {
+    static const uint8_t lf = '\n';
+    size_t i = 0;
+    while (i < src->len) {
+        if (src->s[i] == '\r') {
+            size_t e = i;
+            while (e < src->len && src->s[e] == '\r')
+                e++;
+            if (e < src->len && src->s[e] == '\n') {
+                tb_repl(n, dst, src, i, e + 1, &lf, 1, "crlf");
+                i = e + 1;
+                continue;
+            }
+        }
+        tb_copy(n, dst, src, i, 1);
+        i++;
+    }
+    tb_finish(dst, src);
+}
+
 static void stage_space(mn_normalizer *n, tbuf *dst, const tbuf *src) {
     static const uint8_t sp = ' ';
     size_t i = 0;
@@ -1706,12 +1720,13 @@ static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_
      * the line, the quick check runs again on the result. */
     uint64_t unused;
     size_t seen = 0;
+    n->nrepl = 0;
 #define RECHECK()                                                                                  \
     do {                                                                                           \
-        if (n->nch > seen || n->oom) {                                                             \
+        if (n->nrepl > seen || n->oom) {                                                           \
             need = line_needs(n, src->s, src->len, &unused, 0, src->len) |                         \
                    (need & (NEED_PUNCT | NEED_SPACE));                                             \
-            seen = n->nch;                                                                         \
+            seen = n->nrepl;                                                                       \
         }                                                                                          \
     } while (0)
     STAGE(NEED_INV, stage_invisibles);
@@ -1728,6 +1743,13 @@ static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_
         STAGE(NEED_ALL, stage_punct);
     if (n->options & MN_NORM_SPACE)
         STAGE(NEED_ALL, stage_space);
+    if (n->options & MN_NORM_LF) {
+        const size_t before_crlf = n->nrepl;
+        STAGE(NEED_ALL, stage_crlf);
+        /* "x  \r \n": the spaces before the new line end go too */
+        if ((n->options & MN_NORM_SPACE) && n->nrepl > before_crlf)
+            STAGE(NEED_ALL, stage_space);
+    }
 #undef STAGE
     outq_put(n, src->s, src->len);
     if (n->report)
