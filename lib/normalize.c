@@ -22,8 +22,8 @@
  *     Yes (ICU's Normalizer2 does the span; tables from the UCD decide)
  *  3. legacy mojibake: Windows-1251 text shown as Latin-1
  *  4. confusable letters, decided per word
- *  5. opt-in: punctuation, runs of spaces, CRLF (and spaces again if a
- *     CR and LF came together)
+ *  5. opt-in: punctuation, runs of spaces, CRLF (spaces and CRLF again
+ *     while one makes work for the other)
  *
  * Document statistics. Whether a word with є/ї (or Kazakh ұ) that could
  * be Ukrainian (or Kazakh) is repaired depends, when the lexicon cannot
@@ -1744,11 +1744,19 @@ static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_
     if (n->options & MN_NORM_SPACE)
         STAGE(NEED_ALL, stage_space);
     if (n->options & MN_NORM_LF) {
-        const size_t before_crlf = n->nrepl;
-        STAGE(NEED_ALL, stage_crlf);
-        /* "x  \r \n": the spaces before the new line end go too */
-        if ((n->options & MN_NORM_SPACE) && n->nrepl > before_crlf)
+        /* Removing spaces can bring a CR and a LF together ("\r \n"), and
+         * making LF of CR LF can leave spaces at a new line end: repeat
+         * until neither changes anything (each round shortens the line). */
+        for (;;) {
+            const size_t before = n->nrepl;
+            STAGE(NEED_ALL, stage_crlf);
+            if (!(n->options & MN_NORM_SPACE) || n->nrepl == before)
+                break;
+            const size_t mid = n->nrepl;
             STAGE(NEED_ALL, stage_space);
+            if (n->nrepl == mid)
+                break;
+        }
     }
 #undef STAGE
     outq_put(n, src->s, src->len);
