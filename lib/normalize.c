@@ -22,8 +22,8 @@
  *     Yes (ICU's Normalizer2 does the span; tables from the UCD decide)
  *  3. legacy mojibake: Windows-1251 text shown as Latin-1
  *  4. confusable letters, decided per word
- *  5. opt-in: punctuation, runs of spaces, CRLF (spaces and CRLF again
- *     while one makes work for the other)
+ *  5. opt-in: runs of spaces, CRLF (both again while one makes work
+ *     for the other), punctuation
  *
  * Document statistics. Whether a word with є/ї (or Kazakh ұ) that could
  * be Ukrainian (or Kazakh) is repaired depends, when the lexicon cannot
@@ -1739,8 +1739,6 @@ static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_
 #undef RECHECK
     if (!(n->options & MN_NORM_NO_CONFUSABLES))
         STAGE(NEED_WORDS, stage_words);
-    if (n->options & MN_NORM_PUNCT)
-        STAGE(NEED_ALL, stage_punct);
     if (n->options & MN_NORM_SPACE)
         STAGE(NEED_ALL, stage_space);
     if (n->options & MN_NORM_LF) {
@@ -1758,6 +1756,9 @@ static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_
                 break;
         }
     }
+    /* last: the spaces around a dash are settled ("\t- " is " - ") */
+    if (n->options & MN_NORM_PUNCT)
+        STAGE(NEED_ALL, stage_punct);
 #undef STAGE
     outq_put(n, src->s, src->len);
     if (n->report)
