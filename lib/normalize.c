@@ -642,13 +642,20 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             uint32_t next = NO_CP;
             if (i + l < src->len)
                 dec(src->s, src->len, i + l, &next);
+            /* In keep mode, deleting a character between two ill-formed
+             * units could join them into a character (C2 | AD | AD), which
+             * a second pass would see: such a character stays. */
+            const int joins_bad = n->invalid == MN_INVALID_KEEP && prev == NO_CP && i > 0 &&
+                                  i + l < src->len && next == NO_CP;
             switch (cp) {
             case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF:
+                if (joins_bad) /* see below */
+                    break;
                 tb_repl(n, dst, src, i, i + l, NULL, 0, "invisible");
                 done = 1;
                 break;
             case 0x200C: case 0x200D:
-                if (!needs_joiner(prev) && !needs_joiner(next)) {
+                if (!joins_bad && !needs_joiner(prev) && !needs_joiner(next)) {
                     tb_repl(n, dst, src, i, i + l, NULL, 0, "invisible");
                     done = 1;
                 }
