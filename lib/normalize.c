@@ -957,6 +957,10 @@ static void classify_word(const mn_normalizer *n, const tbuf *src, word_info *w)
             w->latin++;
         } else if (mn__charinfo(cp).cls == CC_LETTER) {
             w->other++;
+        } else if (mn__charinfo(cp).cls == CC_MARK && cp != 0x00AD && cp != 0x200C && cp != 0x200D) {
+            /* A combining mark: a repaired letter could compose with it
+             * (o + U+0308 would become ӧ), so the word is left alone. */
+            w->other++;
         }
     }
 }
