@@ -612,7 +612,10 @@ static int needs_joiner(uint32_t cp) {
         return 0;
     if (cp < 0x250 || (cp >= 0x400 && cp <= 0x52F))
         return 0;
-    return 1;
+    /* spaces and punctuation never need a joiner (and a space this stage
+     * turns into U+0020 must count as what it becomes) */
+    const uint8_t cls = mn__charinfo(cp).cls;
+    return cls == CC_LETTER || cls == CC_MARK || cls == CC_SYMBOL;
 }
 
 static int is_mongolian_script(uint32_t cp) {
@@ -978,7 +981,7 @@ static size_t build_word(const mn_normalizer *n, const tbuf *src, const word_inf
         if (c != NULL) {
             uint32_t t = c->to;
             if (c->to2) {
-                if (choice >> k & 1)
+                if (k < 32 && (choice >> k & 1)) /* past 32: the first choice */
                     t = c->to2;
                 k++;
             }
@@ -1059,7 +1062,7 @@ static unsigned choose(mn_normalizer *n, const tbuf *src, const word_info *w, in
                     next = '=';
                 back = u_context(n, prev, next) != 1;
             }
-            if (back)
+            if (back && j < 32)
                 pref |= 1u << j;
         }
         j++;
