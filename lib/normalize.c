@@ -1406,64 +1406,93 @@ enum {
  * well-formed UTF-8 (every byte sequence it accepts is). */
 #if defined(__GNUC__) || defined(__clang__)
 typedef uint8_t v16 __attribute__((vector_size(16)));
+#if defined(MN_HAVE_AVX2)
+typedef uint8_t v32 __attribute__((vector_size(32)));
+#endif
 
-/* How many bytes from s[i] on (i >= 2) are, 16 at a time, ASCII other
- * than letters, Mongolian Cyrillic letters (D0/D1 sequences other than
- * Є Ї є ї Ѳ ѳ, and Ү ү Ө ө) or the punctuation « » ° · – — “ ” … •: the
- * bulk of news text, which needs nothing (without --punct).
- * Stops at a character boundary. One compiler-vectorized test per 16
- * bytes. (A lead byte passes here only if its continuation bytes do, in
- * this block or, for the last lanes, the next: see the step.) */
+/* How many bytes from s[i] on (i >= 2) are ASCII other than letters,
+ * Mongolian Cyrillic letters (D0/D1 sequences other than Є Ї є ї Ѳ ѳ, and
+ * Ү ү Ө ө) or the punctuation « » ° · – — “ ” … •: the bulk of news text,
+ * which needs nothing (without --punct). Stops at a character boundary.
+ * One compiler-vectorized test per W bytes (16 with SSE2, 32 with AVX2,
+ * the same code). A lead byte passes only if its continuation bytes do, in
+ * this block or, for the last lanes, the next: see the step. s[i-2] ..
+ * s[i+W] must be readable: avail bytes are, from s on (the caller
+ * guarantees two before). Lanes past len are not judged. */
+#define MN_PLAIN_PREFIX(NAME, V, W, ATTR)                                                          \
+    ATTR static size_t NAME(const uint8_t *s, size_t i, size_t len, size_t avail,                  \
+                            uint64_t *foreign, int nfkc) {                                         \
+        const size_t start = i;                                                                    \
+        const V ell = (V){0} + (uint8_t)(nfkc ? 0 : 0xFF); /* … is "..." in NFKC */              \
+        V lane;                                                                                    \
+        for (int k = 0; k < W; k++)                                                                \
+            lane[k] = (uint8_t)k;                                                                  \
+        while (i < len && i + W + 1 <= avail) {                                                    \
+            V c, p, pp, nx;                                                                        \
+            memcpy(&c, s + i, W);                                                                  \
+            memcpy(&p, s + i - 1, W);                                                              \
+            memcpy(&pp, s + i - 2, W);                                                             \
+            memcpy(&nx, s + i + 1, W);                                                             \
+            const V ascii = c < 0x80;                                                              \
+            const V letter = ascii & ((V)((c | 0x20) - 'a') < 26);                                 \
+            const V ncont = (nx & 0xC0) == 0x80;                                                   \
+            const V lead = ((c & 0xFC) == 0xD0) & ncont; /* D0..D3, and a continuation */         \
+            const V cont = (c & 0xC0) == 0x80;                                                     \
+            const V pd0 = p == 0xD0, pd1 = p == 0xD1;                                              \
+            const V conf = (pd0 & ((c == 0x84) | (c == 0x87))) |                                   \
+                           (pd1 & ((c == 0x94) | (c == 0x97) | (c == 0xB2) | (c == 0xB3)));        \
+            const V c1 = c | 1;                                                                    \
+            const V mn = ((p == 0xD2) & (c1 == 0xAF)) | ((p == 0xD3) & (c1 == 0xA9)); /* Үү Өө */ \
+            /* « » ° · after C2; – — “ ” … • after E2 80 */                                        \
+            const V c2 = (p == 0xC2) & ((c == 0xAB) | (c == 0xBB) | (c == 0xB0) | (c == 0xB7));    \
+            const V e2 = ((p == 0xE2) & (c == 0x80) & ncont) |                                     \
+                         ((pp == 0xE2) & (p == 0x80) &                                             \
+                          ((c == 0x93) | (c == 0x94) | (c == 0x9C) | (c == 0x9D) | (c == 0xA2) |   \
+                           ((c == 0xA6) & ell)));                                                  \
+            const V lead2 = ((c == 0xC2) | (c == 0xE2)) & ncont;                                   \
+            const V inside = lane < (uint8_t)(len - i >= W ? W : len - i);                         \
+            const V ok = (ascii & ~letter) | lead | lead2 |                                        \
+                         (cont & (((pd0 | pd1) & ~conf) | mn | c2 | e2)) | ~inside;                \
+            uint64_t w[W / 8], all = UINT64_MAX, any = 0;                                          \
+            memcpy(w, &ok, W);                                                                     \
+            for (int k = 0; k < W / 8; k++)                                                        \
+                all &= w[k];                                                                       \
+            if (all != UINT64_MAX)                                                                 \
+                break;                                                                             \
+            /* і І ў Ў pass as plain letters: count them (see doc_foreign) */                     \
+            const V fl = ((pd1 & ((c == 0x96) | (c == 0x9E))) | (pd0 & ((c == 0x86) | (c == 0x8E)))) & \
+                         inside;                                                                   \
+            memcpy(w, &fl, W);                                                                     \
+            for (int k = 0; k < W / 8; k++)                                                        \
+                any |= w[k];                                                                       \
+            if (any) {                                                                             \
+                int bits = 0;                                                                      \
+                for (int k = 0; k < W / 8; k++)                                                    \
+                    bits += __builtin_popcountll(w[k]);                                            \
+                *foreign += (uint64_t)bits / 8;                                                    \
+            }                                                                                      \
+            if (i + W >= len) { /* the rest of the line was in this block */                       \
+                i = len;                                                                           \
+                break;                                                                             \
+            }                                                                                      \
+            /* keep a lead in the last lanes for the next round */                                 \
+            i += s[i + W - 1] >= 0xC0 ? W - 1 : s[i + W - 2] >= 0xE0 ? W - 2 : W;                  \
+        }                                                                                          \
+        return i - start;                                                                          \
+    }
+
+MN_PLAIN_PREFIX(plain_prefix16, v16, 16, )
+#if defined(MN_HAVE_AVX2)
+MN_PLAIN_PREFIX(plain_prefix32, v32, 32, __attribute__((target("avx2"))))
+#endif
+
 static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, size_t avail, uint64_t *foreign,
                            int nfkc) {
-    const size_t start = i;
-    const v16 ell = (v16){0} + (uint8_t)(nfkc ? 0 : 0xFF); /* … is "..." in NFKC */
-    const v16 lane = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
-    /* s[i-2] .. s[i+16] must be readable: avail bytes are, from s on (the
-     * caller guarantees two before). Lanes past len are not judged. */
-    while (i < len && i + 17 <= avail) {
-        v16 c, p, pp, nx;
-        memcpy(&c, s + i, 16);
-        memcpy(&p, s + i - 1, 16);
-        memcpy(&pp, s + i - 2, 16);
-        memcpy(&nx, s + i + 1, 16);
-        const v16 ascii = c < 0x80;
-        const v16 letter = ascii & ((v16)((c | 0x20) - 'a') < 26);
-        const v16 ncont = (nx & 0xC0) == 0x80;
-        const v16 lead = ((c & 0xFC) == 0xD0) & ncont; /* D0..D3, and a continuation */
-        const v16 cont = (c & 0xC0) == 0x80;
-        const v16 pd0 = p == 0xD0, pd1 = p == 0xD1;
-        const v16 conf = (pd0 & ((c == 0x84) | (c == 0x87))) |
-                         (pd1 & ((c == 0x94) | (c == 0x97) | (c == 0xB2) | (c == 0xB3)));
-        const v16 c1 = c | 1;
-        const v16 mn = ((p == 0xD2) & (c1 == 0xAF)) | ((p == 0xD3) & (c1 == 0xA9)); /* Үү Өө */
-        /* « » ° · after C2; – — “ ” … • after E2 80 */
-        const v16 c2 = (p == 0xC2) & ((c == 0xAB) | (c == 0xBB) | (c == 0xB0) | (c == 0xB7));
-        const v16 e2 = ((p == 0xE2) & (c == 0x80) & ncont) |
-                       ((pp == 0xE2) & (p == 0x80) &
-                        ((c == 0x93) | (c == 0x94) | (c == 0x9C) | (c == 0x9D) | (c == 0xA2) |
-                         ((c == 0xA6) & ell)));
-        const v16 lead2 = ((c == 0xC2) | (c == 0xE2)) & ncont;
-        const v16 inside = lane < (uint8_t)(len - i >= 16 ? 16 : len - i);
-        const v16 ok = (ascii & ~letter) | lead | lead2 | (cont & (((pd0 | pd1) & ~conf) | mn | c2 | e2)) |
-                       ~inside;
-        uint64_t w[2];
-        memcpy(w, &ok, 16);
-        if ((w[0] & w[1]) != UINT64_MAX)
-            break;
-        /* і І ў Ў pass as plain letters: count them (see doc_foreign) */
-        const v16 fl = ((pd1 & ((c == 0x96) | (c == 0x9E))) | (pd0 & ((c == 0x86) | (c == 0x8E)))) & inside;
-        memcpy(w, &fl, 16);
-        if (w[0] | w[1])
-            *foreign += (uint64_t)(__builtin_popcountll(w[0]) + __builtin_popcountll(w[1])) / 8;
-        if (i + 16 >= len) { /* the rest of the line was in this block */
-            i = len;
-            break;
-        }
-        /* keep a lead in the last lane for the next round */
-        i += s[i + 15] >= 0xC0 ? 15 : s[i + 14] >= 0xE0 ? 14 : 16;
-    }
-    return i - start;
+#if defined(MN_HAVE_AVX2)
+    if (__builtin_cpu_supports("avx2")) /* a load and a test (as in casemap.c) */
+        return plain_prefix32(s, i, len, avail, foreign, nfkc);
+#endif
+    return plain_prefix16(s, i, len, avail, foreign, nfkc);
 }
 #else
 static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, size_t avail, uint64_t *foreign,
