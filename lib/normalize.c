@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include <unicode/unorm2.h>
+#include <unicode/utf16.h>
 #include <unicode/ustring.h>
 
 #include "chars.h"
@@ -622,6 +623,34 @@ static int is_mongolian_script(uint32_t cp) {
     return cp != NO_CP && cp >= 0x1800 && cp <= 0x18AF;
 }
 
+/* What a neighbour of a joiner becomes under NFKC (its first or last code
+ * point), so that the joiner is judged by the text the output will have
+ * (a symbol such as U+208C becomes "="). Other modes keep the class. */
+static uint32_t nfkc_edge(const mn_normalizer *n, uint32_t cp, int last) {
+    if (!(n->options & MN_NORM_NFKC) || cp == NO_CP)
+        return cp;
+    unsigned ccc, qc;
+    norm_props(cp, &ccc, &qc);
+    if (!(qc & (NQ_NFKC_NO | NQ_NFKC_MAYBE)))
+        return cp;
+    UChar in[2], out[32];
+    int32_t il = 0, ol;
+    UErrorCode ue = U_ZERO_ERROR;
+    U16_APPEND_UNSAFE(in, il, cp);
+    ol = unorm2_normalize(n->nfkc, in, il, out, 32, &ue);
+    if (U_FAILURE(ue) || ol <= 0)
+        return cp;
+    UChar32 r;
+    if (last) {
+        int32_t k = ol;
+        U16_PREV(out, 0, k, r);
+    } else {
+        int32_t k = 0;
+        U16_NEXT(out, k, ol, r);
+    }
+    return (uint32_t)r;
+}
+
 static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
     static const uint8_t fffd[3] = {0xEF, 0xBF, 0xBD};
     static const uint8_t space = ' ';
@@ -658,7 +687,8 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
                 done = 1;
                 break;
             case 0x200C: case 0x200D:
-                if (!joins_bad && !needs_joiner(prev) && !needs_joiner(next)) {
+                if (!joins_bad && !needs_joiner(nfkc_edge(n, prev, 1)) &&
+                    !needs_joiner(nfkc_edge(n, next, 0))) {
                     tb_repl(n, dst, src, i, i + l, NULL, 0, "invisible");
                     done = 1;
                 }
