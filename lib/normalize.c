@@ -656,6 +656,7 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
     static const uint8_t space = ' ';
     const int opt_inv = !(n->options & MN_NORM_NO_INVISIBLES);
     uint32_t prev = NO_CP;
+    int prev_bad = 0; /* the last character kept was an ill-formed unit */
     size_t i = 0;
     while (i < src->len) {
         uint32_t cp;
@@ -666,6 +667,7 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             else
                 tb_copy(n, dst, src, i, l);
             prev = cp;
+            prev_bad = 1;
             i += l;
             continue;
         }
@@ -677,8 +679,8 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             /* In keep mode, deleting a character between two ill-formed
              * units could join them into a character (C2 | AD | AD), which
              * a second pass would see: such a character stays. */
-            const int joins_bad = n->invalid == MN_INVALID_KEEP && prev == NO_CP && i > 0 &&
-                                  i + l < src->len && next == NO_CP;
+            const int joins_bad = n->invalid == MN_INVALID_KEEP && prev_bad && i + l < src->len &&
+                                  next == NO_CP;
             switch (cp) {
             case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF:
                 if (joins_bad) /* see below */
@@ -710,8 +712,10 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         }
         if (!done)
             tb_copy(n, dst, src, i, l);
-        if (!(done && cp != ' '))
+        if (!(done && cp != ' ')) {
             prev = cp; /* a deleted character is not a neighbour */
+            prev_bad = 0;
+        }
         i += l;
     }
     tb_finish(dst, src);
