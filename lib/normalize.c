@@ -37,7 +37,6 @@
 #include <string.h>
 
 #include <unicode/unorm2.h>
-#include <unicode/utf16.h>
 #include <unicode/ustring.h>
 
 #include "chars.h"
@@ -623,34 +622,6 @@ static int is_mongolian_script(uint32_t cp) {
     return cp != NO_CP && cp >= 0x1800 && cp <= 0x18AF;
 }
 
-/* What a neighbour of a joiner becomes under NFKC (its first or last code
- * point), so that the joiner is judged by the text the output will have
- * (a symbol such as U+208C becomes "="). Other modes keep the class. */
-static uint32_t nfkc_edge(const mn_normalizer *n, uint32_t cp, int last) {
-    if (!(n->options & MN_NORM_NFKC) || cp == NO_CP)
-        return cp;
-    unsigned ccc, qc;
-    norm_props(cp, &ccc, &qc);
-    if (!(qc & (NQ_NFKC_NO | NQ_NFKC_MAYBE)))
-        return cp;
-    UChar in[2], out[32];
-    int32_t il = 0, ol;
-    UErrorCode ue = U_ZERO_ERROR;
-    U16_APPEND_UNSAFE(in, il, cp);
-    ol = unorm2_normalize(n->nfkc, in, il, out, 32, &ue);
-    if (U_FAILURE(ue) || ol <= 0)
-        return cp;
-    UChar32 r;
-    if (last) {
-        int32_t k = ol;
-        U16_PREV(out, 0, k, r);
-    } else {
-        int32_t k = 0;
-        U16_NEXT(out, k, ol, r);
-    }
-    return (uint32_t)r;
-}
-
 static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
     static const uint8_t fffd[3] = {0xEF, 0xBF, 0xBD};
     static const uint8_t space = ' ';
@@ -688,13 +659,6 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
                 tb_repl(n, dst, src, i, i + l, NULL, 0, "invisible");
                 done = 1;
                 break;
-            case 0x200C: case 0x200D:
-                if (!joins_bad && !needs_joiner(nfkc_edge(n, prev, 1)) &&
-                    !needs_joiner(nfkc_edge(n, next, 0))) {
-                    tb_repl(n, dst, src, i, i + l, NULL, 0, "invisible");
-                    done = 1;
-                }
-                break;
             case 0x202F:
                 if (is_mongolian_script(prev) || is_mongolian_script(next))
                     break;
@@ -716,6 +680,39 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             prev = cp; /* a deleted character is not a neighbour */
             prev_bad = 0;
         }
+        i += l;
+    }
+    tb_finish(dst, src);
+}
+
+/* ZWJ and ZWNJ, after NFC/NFKC so that their neighbours are judged as the
+ * output will have them (a + U+030C is ǎ; NFKC makes U+208C "="): removed
+ * unless a neighbour is a letter, mark or symbol of a script that needs
+ * them. Removing one never makes text that NFC would change (the two
+ * neighbours then meeting are letters, spaces or punctuation that do not
+ * combine). In keep mode one between two ill-formed units stays. */
+static void stage_joiners(mn_normalizer *n, tbuf *dst, const tbuf *src) {
+    uint32_t prev = NO_CP;
+    int prev_bad = 0;
+    size_t i = 0;
+    while (i < src->len) {
+        uint32_t cp;
+        const size_t l = dec(src->s, src->len, i, &cp);
+        if (cp == 0x200C || cp == 0x200D) {
+            uint32_t next = NO_CP;
+            if (i + l < src->len)
+                dec(src->s, src->len, i + l, &next);
+            const int joins_bad = n->invalid == MN_INVALID_KEEP && prev_bad && i + l < src->len &&
+                                  next == NO_CP;
+            if (!joins_bad && !needs_joiner(prev) && !needs_joiner(next)) {
+                tb_repl(n, dst, src, i, i + l, NULL, 0, "invisible");
+                i += l;
+                continue;
+            }
+        }
+        tb_copy(n, dst, src, i, l);
+        prev = cp;
+        prev_bad = cp == NO_CP;
         i += l;
     }
     tb_finish(dst, src);
@@ -1809,6 +1806,9 @@ static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_
     STAGE(NEED_INV, stage_invisibles);
     RECHECK();
     STAGE(NEED_NFC, stage_nfc);
+    RECHECK();
+    if (!(n->options & MN_NORM_NO_INVISIBLES))
+        STAGE(NEED_INV, stage_joiners);
     RECHECK();
     if (!(n->options & MN_NORM_NO_MOJIBAKE))
         STAGE(NEED_MOJI, stage_mojibake);
