@@ -1792,14 +1792,16 @@ static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_
     /* A stage can make work for a later one (a removed soft hyphen joins a
      * word, NFC makes a letter, mojibake makes Є): after a stage changed
      * the line, the quick check runs again on the result. */
-    uint64_t unused;
+    uint64_t foreign;
     size_t seen = 0;
     n->nrepl = 0;
 #define RECHECK()                                                                                  \
     do {                                                                                           \
         if (n->nrepl > seen || n->oom) {                                                           \
-            need = line_needs(n, src->s, src->len, &unused, 0, src->len) |                         \
+            foreign = 0; /* counted again on the text the word stage will see */                 \
+            need = line_needs(n, src->s, src->len, &foreign, 0, src->len) |                        \
                    (need & (NEED_PUNCT | NEED_SPACE));                                             \
+            n->line_foreign = foreign;                                                             \
             seen = n->nrepl;                                                                       \
         }                                                                                          \
     } while (0)
@@ -1885,7 +1887,7 @@ static size_t process_region(mn_normalizer *n, size_t cut) {
             bad = e - i;
         process_line(n, s + i, bad, n->seg_base + i, need);
         advance_pos(n, s + i, bad);
-        n->doc_foreign += foreign;
+        n->doc_foreign += n->line_foreign; /* as the line came out of NFC and mojibake */
         n->doc_lines += lf;
         if (bad < e - i)
             return i + bad;
