@@ -145,6 +145,7 @@ struct mn_normalizer {
     uint64_t col0;      /* code points between the line start and seg[0] */
     uint8_t *outq;
     size_t outq_len, outq_pos, outq_cap;
+    mn_outbuf *cur_out; /* the caller's output during a stream call */
 
     /* document statistics: letters of other Cyrillic alphabets (і ґ ә ғ
      * қ ң һ ў, upper and lower case) in the document before this line and
@@ -1724,6 +1725,14 @@ static void outq_put(mn_normalizer *n, const uint8_t *s, size_t len) {
         return;
     if (n->outq_pos == n->outq_len)
         n->outq_pos = n->outq_len = 0;
+    /* Nothing queued and room in the caller's buffer: write there at once
+     * (one copy less for the clean text that is most of it). */
+    mn_outbuf *out = n->cur_out;
+    if (n->outq_len == 0 && out != NULL && out->size - out->pos >= len) {
+        memcpy((uint8_t *)out->dst + out->pos, s, len);
+        out->pos += len;
+        return;
+    }
     if (grow((void **)&n->outq, &n->outq_cap, n->outq_len + len, 1) < 0) {
         n->oom = 1;
         return;
@@ -1982,7 +1991,9 @@ int mn_normalize_stream(mn_normalizer *n, mn_outbuf *out, mn_inbuf *in, int end)
                 return MN_OK;
             continue;
         }
+        n->cur_out = out;
         const size_t lim = process_region(n, cut);
+        n->cur_out = NULL;
         if (lim < cut) {
             n->status = MN_E_INVALID_UTF8;
             n->error_offset = n->seg_base + lim;
