@@ -69,10 +69,11 @@ static void load_confusables(mn_stats *st) {
         if (eol == NULL)
             eol = p + strlen(p);
         if (p < eol && *p != '#' && st->nconf < MAX_CONFUSABLES) {
-            uint32_t cp;
-            const int r = mn__utf8_decode((const uint8_t *)p, (size_t)(eol - p), &cp);
-            if (r > 0)
-                st->conf[st->nconf++] = cp;
+            /* the first field: the letter's code point in hex */
+            char *end;
+            const unsigned long cp = strtoul(p, &end, 16);
+            if (end > p && end <= eol && cp <= 0x10FFFF)
+                st->conf[st->nconf++] = (uint32_t)cp;
         }
         p = *eol ? eol + 1 : eol;
     }

@@ -5,12 +5,11 @@ set -eu
 packages=(
   build-essential cmake pkg-config       # compiler and build
   libicu-dev icu-devtools                # ICU (library; uconv for comparisons)
-  libhunspell-dev hunspell-mn hunspell   # lemmatizer, stemmer evaluation, translit and truecase
-                                         # word lists (library, mn_MN dictionary, CLI for tests)
+  libhunspell-dev hunspell-mn hunspell   # hunspell-mn: lemma, truecase, normalize and translit
+                                         # lexicon; the CLI for the stemmer evaluation and tests
   gawk                                   # a peer of the freq benchmark
   libpcre2-dev libutf8proc-dev           # PCRE2, utf8proc
-  libhunspell-dev                        # truecase: hunspell-mn decides unknown words
-  unicode-data                           # CaseFolding.txt and other test files
+  unicode-data                           # CaseFolding.txt, NormalizationTest.txt
   clang libclang-rt-14-dev               # libFuzzer and sanitizer runtimes
   groff-base time binutils python3       # man page check, RSS, nm, test helpers
   hyperfine parallel                     # benchmarks, scale-out recipes
