@@ -1554,7 +1554,13 @@ static int put_token(mn_truecaser *tc) {
                             d.shape = SH_TITLE;
                     }
                 }
-                if ((initial || glue) && d.shape == SH_LOWER)
+                /* One word in quotes that the model (or hunspell) knows in
+                 * lower case is a word in scare quotes (“хөрсөн”, "соронз"), not a name:
+                 * it keeps its case unless it also starts the sentence. */
+                const int scare = d.shape == SH_LOWER && (d.found == 1 || d.found >= 5) &&
+                                  tc->quote_initial && !tc->initial && !tc->name_next && next &&
+                                  quote_kind(tc, next) == 2;
+                if ((initial || glue) && d.shape == SH_LOWER && !scare)
                     d.shape = SH_TITLE;
                 else if ((initial || glue) && d.shape == SH_KEEP)
                     d.shape = SH_TITLE;
