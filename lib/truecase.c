@@ -385,12 +385,17 @@ static uint32_t rec_total(const rec *r) {
     return r->c[0] + r->c[1] + r->c[2] + r->c[3];
 }
 
-/* The majority shape; ties go to the earlier (lower case first). */
+/* The majority shape; ties go to the earlier (lower case first), except
+ * that UPPER wins a tie with Title: a word seen as often in capitals as in
+ * Title case (UB, ХААН before банк) is an acronym that sometimes starts a
+ * sentence or a name, more often than a name written in capitals. */
 static int rec_decide(const rec *r) {
     int best = 0;
     for (int i = 1; i < 4; i++)
         if (r->c[i] > r->c[best])
             best = i;
+    if (best == SH_TITLE && r->c[SH_UPPER] == r->c[SH_TITLE])
+        best = SH_UPPER;
     return best;
 }
 
@@ -1148,6 +1153,10 @@ static int acronym_rule(const mn_truecaser *tc, const uint8_t *k, size_t n) {
             if (off[j] == n - sl && j > 0 && !is_vowelish(cp[j - 1]))
                 return 1;
         }
+    /* The onset and vowel-pair rules below fire on foreign names too
+     * (БЛАСЭЙ, КУОМО, ЧЮҮО); acronyms have few vowels: at most half. */
+    if (vowels * 2 > letters)
+        return 0;
     if (!is_vowelish(cp[0]) && !is_vowelish(cp[1]) && !wlist_has(&tc->onsets, k, off[2]))
         return 1;
     for (size_t i = 0; i + 1 < letters; i++) {
@@ -1234,6 +1243,10 @@ static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *
         d->shape = rec_decide(best);
         d->mask = best->mask;
         d->found = 1;
+        /* A hyphen suffix is written after acronyms: a word ever seen in
+         * capitals is one here (ХАА-н, the acronym, not хаа "where"). */
+        if (suffixed && d->shape != SH_MIXED && uni->c[SH_UPPER] > 0)
+            d->shape = SH_UPPER;
         return;
     }
     if (latin_only || n + 1 > KMAX) {
@@ -1266,7 +1279,14 @@ static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *
 }
 
 /* The steps after the model for word key k[0..n): dictionary, stem, shape,
- * hunspell, Latin. */
+ * hunspell, Latin. The three lengths (in letters) were tuned on the dev part
+ * of eval/truecase_eval.py: an unknown suffixed word of SUFFIXED_NAME_MIN
+ * letters or more that has no acronym shape is a name; an unknown word that
+ * hunspell rejects is an acronym up to UNKNOWN_ACRONYM_MAX letters; an
+ * unknown Latin word in capitals stays so up to LATIN_KEEP_MAX letters. */
+#define SUFFIXED_NAME_MIN 7
+#define UNKNOWN_ACRONYM_MAX 3
+#define LATIN_KEEP_MAX 4
 static void fallback(mn_truecaser *tc, const uint8_t *k, size_t n, int latin_only, int suffixed,
                      int cur_shape, uint32_t cur_mask, decision *d) {
     const mn_case_model *m = tc->m;
@@ -1296,22 +1316,34 @@ static void fallback(mn_truecaser *tc, const uint8_t *k, size_t n, int latin_onl
     if (stem_lookup(tc, k, n, d))
         return;
     d->mask = 0;
-    if (suffixed || acronym_rule(tc, k, n)) {
+    const size_t nl = count_cased(k, n);
+    /* An unknown word with a hyphen suffix is an acronym (ӨВЦХ-НЫ) unless
+     * it is long and not acronym-shaped: then a foreign name (Фазель-ийн,
+     * Аррисабалага-г). */
+    if (acronym_rule(tc, k, n) || (suffixed && nl < SUFFIXED_NAME_MIN)) {
         d->shape = SH_UPPER;
+        d->found = 4;
+        return;
+    }
+    if (suffixed) {
+        d->shape = SH_TITLE;
         d->found = 4;
         return;
     }
     d->found = 0;
     if (m->hun && !latin_only && n < KMAX && memchr(k, '-', n) == NULL) {
         d->shape = hunspell_guess(tc, k, n);
+        /* a short word hunspell does not know is an acronym (МИК, ЕТ) */
+        if (d->shape == SH_TITLE && nl <= UNKNOWN_ACRONYM_MAX)
+            d->shape = SH_UPPER;
         d->found = 5;
         return;
     }
     if (latin_only) { /* an unknown Latin word: short ones keep their case
-                         (COVID, KOICA), longer ones are names (Huawei) */
+                         (NASA, KOICA), longer ones are names (Huawei, Super) */
         d->shape = cur_shape;
         d->mask = cur_mask;
-        if (cur_shape == SH_UPPER && count_cased(k, n) > 5)
+        if (cur_shape == SH_UPPER && nl > LATIN_KEEP_MAX)
             d->shape = SH_TITLE;
         return;
     }
@@ -1522,7 +1554,13 @@ static int put_token(mn_truecaser *tc) {
                             d.shape = SH_TITLE;
                     }
                 }
-                if ((initial || glue) && d.shape == SH_LOWER)
+                /* One word in quotes that the model (or hunspell) knows in
+                 * lower case is a word in scare quotes (“хөрсөн”, "соронз"), not a name:
+                 * it keeps its case unless it also starts the sentence. */
+                const int scare = d.shape == SH_LOWER && (d.found == 1 || d.found >= 5) &&
+                                  tc->quote_initial && !tc->initial && !tc->name_next && next &&
+                                  quote_kind(tc, next) == 2;
+                if ((initial || glue) && d.shape == SH_LOWER && !scare)
                     d.shape = SH_TITLE;
                 else if ((initial || glue) && d.shape == SH_KEEP)
                     d.shape = SH_TITLE;
