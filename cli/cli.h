@@ -155,6 +155,40 @@ void cli_out_text(const char *s, size_t n, int replace); /* U+FFFD if replace */
 typedef int (*cli_chunk_fn)(void *ctx, cli_input *in, const char *buf, size_t n, int end);
 int cli_run_inputs(const char *verb, int nfiles, char **files, cli_chunk_fn chunk, void *ctx);
 
+/* ---- stream.c: the library's streams over the inputs. */
+
+/* A byte filter (casemap, translit, truecase stream): cli_filter_chunk, a
+ * cli_chunk_fn with a cli_filter as its ctx, pumps each piece through
+ * stream() into obuf and writes it out. Ill-formed UTF-8 is reported with
+ * its byte and line (EXIT_DATA); another error by mn_strerror (MN_E_LIMIT
+ * gives limit_status, anything else EXIT_IO). reset() runs at the end of
+ * each input, or, with reset_on_error, only after an error (for a stream
+ * that starts over by itself). */
+typedef struct cli_filter {
+    const char *verb;
+    void *state;
+    int (*stream)(void *state, mn_outbuf *out, mn_inbuf *in, int end);
+    size_t (*error_offset)(const void *state);
+    void (*reset)(void *state);
+    char *obuf;
+    size_t obuf_size;
+    int limit_status;
+    int reset_on_error;
+} cli_filter;
+int cli_filter_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end);
+
+/* Feed a piece of input `in` to a tokenizer and call fn on each token; fn
+ * returns EXIT_OK, or an exit status (after its message) that stops the
+ * run. A tokenizer error is reported by cli_stream_error. At the end of an
+ * input the tokenizer starts over. Returns the exit status, EXIT_IO when
+ * the output failed. cli_sentences_chunk does the same with sentences. */
+typedef int (*cli_token_fn)(void *ctx, cli_input *in, const mn_token *t);
+int cli_tokenize_chunk(const char *verb, mn_tokenizer *tk, cli_input *in, const char *buf, size_t n,
+                       int end, cli_token_fn fn, void *ctx);
+typedef void (*cli_sentence_fn)(void *ctx, const mn_sentence *s);
+int cli_sentences_chunk(const char *verb, mn_sentencer *sn, cli_input *in, const char *buf,
+                        size_t n, int end, cli_sentence_fn fn, void *ctx);
+
 /* Parse --invalid=MODE. Returns 0 and sets *mode, or -1. */
 int cli_parse_invalid(const char *arg, int *mode);
 

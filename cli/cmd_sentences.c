@@ -50,29 +50,24 @@ static void put_text_line(const char *s, size_t n, int replace) {
     cli_out_char('\n');
 }
 
+static void put_sentence(void *ctx, const mn_sentence *s) {
+    const sent_ctx *c = ctx;
+    if (c->jsonl) {
+        cli_out_str("{\"text\":");
+        cli_out_json(s->text, s->len);
+        cli_out_str(",\"start\":");
+        cli_out_u64(s->start);
+        cli_out_str(",\"end\":");
+        cli_out_u64(s->end);
+        cli_out_str("}\n");
+    } else {
+        put_text_line(s->text, s->len, c->replace);
+    }
+}
+
 static int sentences_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
     sent_ctx *c = ctx;
-    int rc = mn_sentencer_feed(c->sn, buf, n, end);
-    mn_sentence s;
-    while (rc >= 0 && (rc = mn_sentencer_next(c->sn, &s)) == 1) {
-        if (c->jsonl) {
-            cli_out_str("{\"text\":");
-            cli_out_json(s.text, s.len);
-            cli_out_str(",\"start\":");
-            cli_out_u64(s.start);
-            cli_out_str(",\"end\":");
-            cli_out_u64(s.end);
-            cli_out_str("}\n");
-        } else {
-            put_text_line(s.text, s.len, c->replace);
-        }
-    }
-    if (rc < 0)
-        return cli_stream_error(c->verb, in, rc, mn_sentencer_error_offset(c->sn),
-                                mn_sentencer_error_line(c->sn));
-    if (end)
-        mn_sentencer_set(c->sn, NULL, 0); /* the next input starts over */
-    return cli_out_failed() ? EXIT_IO : EXIT_OK;
+    return cli_sentences_chunk(c->verb, c->sn, in, buf, n, end, put_sentence, c);
 }
 
 int cmd_sentences(int argc, char **argv) {

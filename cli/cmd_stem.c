@@ -88,28 +88,22 @@ static int put_stem(stem_ctx *c, const mn_token *t) {
     return MN_OK;
 }
 
+static int stem_token(void *ctx, cli_input *in, const mn_token *t) {
+    stem_ctx *c = ctx;
+    (void)in;
+    if (!stemmed_kind(t->kind))
+        return EXIT_OK;
+    const int st = put_stem(c, t);
+    if (st != MN_OK) {
+        cli_error(c->verb, "%s", mn_strerror(st));
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
 static int stem_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
     stem_ctx *c = ctx;
-    int rc = mn_tokenizer_feed(c->tk, buf, n, end);
-    mn_token t;
-    if (rc == MN_OK)
-        while ((rc = mn_tokenizer_next(c->tk, &t)) == 1) {
-            if (!stemmed_kind(t.kind))
-                continue;
-            const int st = put_stem(c, &t);
-            if (st != MN_OK) {
-                cli_error(c->verb, "%s", mn_strerror(st));
-                return EXIT_IO;
-            }
-        }
-    if (rc < 0)
-        return cli_stream_error(c->verb, in, rc, mn_tokenizer_error_offset(c->tk),
-                                mn_tokenizer_error_line(c->tk));
-    if (end)
-        mn_tokenizer_set(c->tk, NULL, 0);
-    if (cli_out_failed())
-        return EXIT_IO;
-    return EXIT_OK;
+    return cli_tokenize_chunk(c->verb, c->tk, in, buf, n, end, stem_token, c);
 }
 
 int cmd_stem(int argc, char **argv) {

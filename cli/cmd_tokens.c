@@ -134,37 +134,21 @@ static void put_sentence_conllu(tok_ctx *c, const mn_sentence *s) {
     cli_out_char('\n');
 }
 
+static int token_out(void *ctx, cli_input *in, const mn_token *t) {
+    (void)in;
+    put_token(ctx, t);
+    return EXIT_OK;
+}
+
+static void sentence_out(void *ctx, const mn_sentence *s) {
+    put_sentence_conllu(ctx, s);
+}
+
 static int tokens_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
     tok_ctx *c = ctx;
-    int rc;
-    if (c->format == FMT_CONLLU) {
-        rc = mn_sentencer_feed(c->sn, buf, n, end);
-        mn_sentence s;
-        if (rc == MN_OK)
-            while ((rc = mn_sentencer_next(c->sn, &s)) == 1)
-                put_sentence_conllu(c, &s);
-        if (rc < 0)
-            return cli_stream_error(c->verb, in, rc, mn_sentencer_error_offset(c->sn),
-                                    mn_sentencer_error_line(c->sn));
-    } else {
-        rc = mn_tokenizer_feed(c->tk, buf, n, end);
-        mn_token t;
-        if (rc == MN_OK)
-            while ((rc = mn_tokenizer_next(c->tk, &t)) == 1)
-                put_token(c, &t);
-        if (rc < 0)
-            return cli_stream_error(c->verb, in, rc, mn_tokenizer_error_offset(c->tk),
-                                    mn_tokenizer_error_line(c->tk));
-    }
-    if (end) { /* the next input starts over */
-        if (c->format == FMT_CONLLU)
-            mn_sentencer_set(c->sn, NULL, 0);
-        else
-            mn_tokenizer_set(c->tk, NULL, 0);
-    }
-    if (cli_out_failed())
-        return EXIT_IO;
-    return EXIT_OK;
+    if (c->format == FMT_CONLLU)
+        return cli_sentences_chunk(c->verb, c->sn, in, buf, n, end, sentence_out, c);
+    return cli_tokenize_chunk(c->verb, c->tk, in, buf, n, end, token_out, c);
 }
 
 int cmd_tokens(int argc, char **argv) {

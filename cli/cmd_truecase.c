@@ -52,9 +52,7 @@ void help_truecase(void) {
 
 typedef struct tc_ctx {
     const char *verb;
-    mn_truecaser *tc;
     mn_case_trainer *tr;
-    char *obuf;
 } tc_ctx;
 
 static int bad_utf8(const char *verb, cli_input *in, const char *buf, size_t n, uint64_t off) {
@@ -63,27 +61,16 @@ static int bad_utf8(const char *verb, cli_input *in, const char *buf, size_t n, 
     return EXIT_DATA;
 }
 
-static int truecase_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
-    tc_ctx *c = ctx;
-    mn_inbuf ib = {buf, n, 0};
-    int rc;
-    do {
-        mn_outbuf ob = {c->obuf, CHUNK, 0};
-        rc = mn_truecase_stream(c->tc, &ob, &ib, end);
-        if (cli_write(c->verb, c->obuf, ob.pos) < 0)
-            return EXIT_IO;
-        if (rc == MN_E_INVALID_UTF8) {
-            const uint64_t off = mn_truecaser_error_offset(c->tc);
-            mn_truecaser_reset(c->tc);
-            return bad_utf8(c->verb, in, buf, n, off);
-        }
-        if (rc < 0) {
-            cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
-            mn_truecaser_reset(c->tc);
-            return rc == MN_E_LIMIT ? EXIT_DATA : EXIT_IO;
-        }
-    } while (ib.pos < ib.size || (end && rc > 0));
-    return EXIT_OK;
+/* The truecasing stream for cli_filter_chunk: it starts a new document by
+ * itself at the end of each input, and is reset only after an error. */
+static int truecase_stream(void *tc, mn_outbuf *out, mn_inbuf *in, int end) {
+    return mn_truecase_stream(tc, out, in, end);
+}
+static size_t truecase_error_offset(const void *tc) {
+    return mn_truecaser_error_offset(tc);
+}
+static void truecase_reset(void *tc) {
+    mn_truecaser_reset(tc);
 }
 
 static int train_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
@@ -204,7 +191,7 @@ int cmd_truecase(int argc, char **argv) {
     if (train && invalid == MN_INVALID_REPLACE)
         invalid = MN_INVALID_KEEP; /* nothing is written: the same counts */
 
-    tc_ctx c = {verb, NULL, NULL, NULL};
+    tc_ctx c = {verb, NULL};
     int status;
     if (train) {
         int rc = mn_case_trainer_new(&c.tr, invalid);
@@ -254,17 +241,20 @@ int cmd_truecase(int argc, char **argv) {
             }
         }
     }
-    c.obuf = malloc(CHUNK);
-    int rc = c.obuf ? mn_truecaser_new(&c.tc, model, (mn_truecase_mode)mode, invalid) : MN_E_NOMEM;
+    mn_truecaser *tc = NULL;
+    cli_filter f = {verb, NULL, truecase_stream, truecase_error_offset, truecase_reset,
+                    malloc(CHUNK), CHUNK, EXIT_DATA, 1};
+    int rc = f.obuf ? mn_truecaser_new(&tc, model, (mn_truecase_mode)mode, invalid) : MN_E_NOMEM;
     if (rc != MN_OK) {
         cli_error(verb, "%s", mn_strerror(rc));
-        free(c.obuf);
+        free(f.obuf);
         mn_case_model_free(model);
         return EXIT_IO;
     }
-    status = cli_run_inputs(verb, argc - optind, argv + optind, truecase_chunk, &c);
-    mn_truecaser_free(c.tc);
+    f.state = tc;
+    status = cli_run_inputs(verb, argc - optind, argv + optind, cli_filter_chunk, &f);
+    mn_truecaser_free(tc);
     mn_case_model_free(model);
-    free(c.obuf);
+    free(f.obuf);
     return status;
 }
