@@ -1716,6 +1716,10 @@ int mn_truecase_stream(mn_truecaser *tc, mn_outbuf *out, mn_inbuf *in, int end) 
     return run(tc, out, in, end);
 }
 
+static int truecase_stream(void *tc, mn_outbuf *out, mn_inbuf *in, int end) {
+    return mn_truecase_stream(tc, out, in, end);
+}
+
 int mn_truecase_alloc(const mn_case_model *model, mn_truecase_mode mode, int options, const char *s,
                       size_t len, char **out, size_t *out_len, size_t *bad_offset) {
     if (out == NULL || out_len == NULL || (s == NULL && len > 0))
@@ -1726,39 +1730,12 @@ int mn_truecase_alloc(const mn_case_model *model, mn_truecase_mode mode, int opt
     int rc = mn_truecaser_new(&tc, model, mode, options);
     if (rc != MN_OK)
         return rc;
-    size_t cap = len + len / 2 + 16; /* U+FFFD may replace single bytes */
-    char *dst = mn__malloc(cap + 1);
-    if (dst == NULL) {
-        mn_truecaser_free(tc);
-        return MN_E_NOMEM;
-    }
-    mn_inbuf ib = {s, len, 0};
-    mn_outbuf ob = {dst, cap, 0};
-    for (;;) {
-        rc = mn_truecase_stream(tc, &ob, &ib, 1);
-        if (rc <= 0)
-            break;
-        cap *= 2;
-        char *nd = mn__realloc(dst, cap + 1);
-        if (nd == NULL) {
-            rc = MN_E_NOMEM;
-            break;
-        }
-        dst = nd;
-        ob.dst = dst;
-        ob.size = cap;
-    }
+    /* U+FFFD may replace single bytes */
+    rc = mn__stream_alloc(truecase_stream, tc, s, len, len + len / 2 + 16, out, out_len);
     if (rc == MN_E_INVALID_UTF8 && bad_offset)
         *bad_offset = tc->err_off;
     mn_truecaser_free(tc);
-    if (rc != MN_OK) {
-        mn_free(dst);
-        return rc;
-    }
-    dst[ob.pos] = '\0';
-    *out = dst;
-    *out_len = ob.pos;
-    return MN_OK;
+    return rc;
 }
 
 /* ------------------------------------------------------------- trainer */
