@@ -36,6 +36,7 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+#include "strmap.h"
 
 #include "data_hyphen_suffixes.inc"
 #include "data_truecase_acronyms.inc"
@@ -228,22 +229,9 @@ typedef struct table {
     size_t klen, kcap;
 } table;
 
-/* A fast hash of a key, 8 bytes at a time (the result depends on the
- * machine's byte order: it never leaves memory). */
-static uint64_t hash_bytes(const uint8_t *s, size_t n) {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
-    while (n >= 8) {
-        uint64_t v;
-        memcpy(&v, s, 8);
-        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
-        s += 8;
-        n -= 8;
-    }
-    uint64_t v = 0;
-    memcpy(&v, s, n);
-    h = (h ^ v) * 0xC4CEB9FE1A85EC53ull;
-    return h ^ (h >> 29);
+/* The hash of a key: strmap's (it never leaves memory). */
+static inline uint64_t hash_bytes(const uint8_t *s, size_t n) {
+    return mn__hash((const char *)s, n);
 }
 
 /* The hash of the pair key "a b" from the hashes of a and b, so that a
