@@ -109,6 +109,14 @@ int cli_input_open(cli_input *in, const char *verb, const char *name);
 /* Read up to cap bytes; returns the count, 0 at end of file, -1 after a
  * message. Keeps offset and line counts for error messages. */
 long cli_input_read(cli_input *in, const char *verb, void *buf, size_t cap);
+/* The options of a verb whose only options are -f/--format, --invalid
+ * (when invalid is not NULL) and -h/--help. Returns CLI_GO_ON with *format
+ * (an index into formats) and *invalid set and optind at the first file,
+ * or an exit status to return: EXIT_OK after the help, EXIT_USAGE after a
+ * message. */
+#define CLI_GO_ON (-1)
+int cli_format_options(int argc, char **argv, void (*help)(void), const char *const *formats,
+                       int nformats, int *format, int *invalid);
 /* --format=ARG against the verb's format names: EXIT_OK and *out = the
  * index, or EXIT_USAGE after a message listing the names. */
 int cli_parse_format(const char *verb, const char *arg, const char *const *names, int n, int *out);

@@ -72,33 +72,12 @@ static int sentences_chunk(void *ctx, cli_input *in, const char *buf, size_t n, 
 
 int cmd_sentences(int argc, char **argv) {
     const char *verb = argv[0];
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"invalid", required_argument, NULL, 'i'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const char *const formats[] = {"text", "jsonl"};
     sent_ctx c = {verb, 0, 0, NULL};
-    int invalid = MN_INVALID_STRICT, opt;
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "+:hf:", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            help_sentences();
-            return EXIT_OK;
-        case 'f': {
-            static const char *const formats[] = {"text", "jsonl"};
-            const int st = cli_parse_format(verb, optarg, formats, 2, &c.jsonl);
-            if (st != EXIT_OK)
-                return st;
-            break;
-        }
-        default: {
-            const int st = cli_common_option(verb, opt, argv, &invalid);
-            if (st != EXIT_OK)
-                return st;
-        }
-        }
-    }
+    int invalid = MN_INVALID_STRICT;
+    const int st = cli_format_options(argc, argv, help_sentences, formats, 2, &c.jsonl, &invalid);
+    if (st != CLI_GO_ON)
+        return st;
     c.replace = invalid == MN_INVALID_REPLACE;
     if (mn_sentencer_new(&c.sn, invalid | MN_SENTENCE_SPANS) != MN_OK) {
         cli_error(verb, "out of memory");

@@ -108,33 +108,12 @@ static int stem_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int e
 
 int cmd_stem(int argc, char **argv) {
     const char *verb = argv[0];
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"invalid", required_argument, NULL, 'i'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const char *const formats[] = {"text", "tsv"}; /* FMT_* order */
     stem_ctx c = {verb, FMT_TEXT, NULL, NULL, NULL, 0};
-    int invalid = MN_INVALID_STRICT, opt;
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "+:hf:", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            help_stem();
-            return EXIT_OK;
-        case 'f': {
-            static const char *const formats[] = {"text", "tsv"}; /* FMT_* order */
-            const int st = cli_parse_format(verb, optarg, formats, 2, &c.format);
-            if (st != EXIT_OK)
-                return st;
-            break;
-        }
-        default: {
-            const int st = cli_common_option(verb, opt, argv, &invalid);
-            if (st != EXIT_OK)
-                return st;
-        }
-        }
-    }
+    int invalid = MN_INVALID_STRICT;
+    const int st = cli_format_options(argc, argv, help_stem, formats, 2, &c.format, &invalid);
+    if (st != CLI_GO_ON)
+        return st;
     int rc = mn_tokenizer_new(&c.tk, invalid);
     if (rc == MN_OK)
         rc = mn_stemmer_new(&c.st, 0);

@@ -72,6 +72,35 @@ int cli_parse_format(const char *verb, const char *arg, const char *const *names
     return cli_usage_error(verb, "--format: expected %s, not '%s'", list, arg);
 }
 
+int cli_format_options(int argc, char **argv, void (*help)(void), const char *const *formats,
+                       int nformats, int *format, int *invalid) {
+    static const struct option with_invalid[] = {{"invalid", required_argument, NULL, 'i'},
+                                                 {"format", required_argument, NULL, 'f'},
+                                                 {"help", no_argument, NULL, 'h'},
+                                                 {NULL, 0, NULL, 0}};
+    const struct option *longopts = invalid ? with_invalid : with_invalid + 1;
+    const char *verb = argv[0];
+    int unused = 0, opt;
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "+:hf:", longopts, NULL)) != -1) {
+        int st;
+        switch (opt) {
+        case 'h':
+            help();
+            return EXIT_OK;
+        case 'f':
+            st = cli_parse_format(verb, optarg, formats, nformats, format);
+            break;
+        default:
+            st = cli_common_option(verb, opt, argv, invalid ? invalid : &unused);
+        }
+        if (st != EXIT_OK)
+            return st;
+    }
+    return CLI_GO_ON;
+}
+
 int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, size_t line) {
     cli_out_flush(); /* everything before the error first */
     if (rc == MN_E_INVALID_UTF8) {
