@@ -162,6 +162,9 @@ void cli_out_text(const char *s, size_t n, int replace); /* U+FFFD if replace */
  * opened is reported and skipped (exit status 1 at the end). */
 typedef int (*cli_chunk_fn)(void *ctx, cli_input *in, const char *buf, size_t n, int end);
 int cli_run_inputs(const char *verb, int nfiles, char **files, cli_chunk_fn chunk, void *ctx);
+/* cli_run_inputs with the buffered output (cli_out_*) begun before and
+ * flushed after: a write error makes the status EXIT_IO. */
+int cli_run_buffered(const char *verb, int nfiles, char **files, cli_chunk_fn chunk, void *ctx);
 
 /* ---- stream.c: the library's streams over the inputs. */
 

@@ -201,10 +201,7 @@ int cmd_lemma(int argc, char **argv) {
         cli_error(verb, "%s", mn_strerror(MN_E_NOMEM));
         status = EXIT_IO;
     } else {
-        cli_out_begin(verb);
-        status = cli_run_inputs(verb, argc - optind, argv + optind, lemma_chunk, &c);
-        if (cli_out_flush() < 0 && status == EXIT_OK)
-            status = EXIT_IO;
+        status = cli_run_buffered(verb, argc - optind, argv + optind, lemma_chunk, &c);
     }
     free(c.buf);
     mn_tokenizer_free(c.tk);

@@ -83,10 +83,7 @@ int cmd_sentences(int argc, char **argv) {
         cli_error(verb, "out of memory");
         return EXIT_IO;
     }
-    cli_out_begin(verb);
-    int status = cli_run_inputs(verb, argc - optind, argv + optind, sentences_chunk, &c);
-    if (cli_out_flush() < 0 && status == EXIT_OK)
-        status = EXIT_IO;
+    int status = cli_run_buffered(verb, argc - optind, argv + optind, sentences_chunk, &c);
     mn_sentencer_free(c.sn);
     return status;
 }

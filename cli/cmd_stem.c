@@ -126,10 +126,7 @@ int cmd_stem(int argc, char **argv) {
         free(c.buf);
         return EXIT_IO;
     }
-    cli_out_begin(verb);
-    int status = cli_run_inputs(verb, argc - optind, argv + optind, stem_chunk, &c);
-    if (cli_out_flush() < 0 && status == EXIT_OK)
-        status = EXIT_IO;
+    int status = cli_run_buffered(verb, argc - optind, argv + optind, stem_chunk, &c);
     mn_tokenizer_free(c.tk);
     mn_stemmer_free(c.st);
     free(c.buf);

@@ -165,10 +165,7 @@ int cmd_tokens(int argc, char **argv) {
         cli_error(verb, "%s", mn_strerror(rc));
         return EXIT_IO;
     }
-    cli_out_begin(verb);
-    int status = cli_run_inputs(verb, argc - optind, argv + optind, tokens_chunk, &c);
-    if (cli_out_flush() < 0 && status == EXIT_OK)
-        status = EXIT_IO;
+    int status = cli_run_buffered(verb, argc - optind, argv + optind, tokens_chunk, &c);
     mn_tokenizer_free(c.tk);
     mn_sentencer_free(c.sn);
     return status;

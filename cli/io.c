@@ -278,3 +278,11 @@ int cli_run_inputs(const char *verb, int nfiles, char **files, cli_chunk_fn chun
     }
     return status;
 }
+
+int cli_run_buffered(const char *verb, int nfiles, char **files, cli_chunk_fn chunk, void *ctx) {
+    cli_out_begin(verb);
+    int status = cli_run_inputs(verb, nfiles, files, chunk, ctx);
+    if (cli_out_flush() < 0 && status == EXIT_OK)
+        status = EXIT_IO;
+    return status;
+}
