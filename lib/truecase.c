@@ -981,18 +981,24 @@ static int classify(mn_truecaser *tc) {
 
 /* ------------------------------------------------------------ deciding */
 
-static int ob_reserve(mn_truecaser *tc, size_t n) {
-    if (tc->ob_len + n <= tc->ob_cap)
+/* Make the byte buffer *p (*cap bytes) hold need bytes: its size (or
+ * first, for none yet) doubled as often as it takes. */
+static int reserve(uint8_t **p, size_t *cap, size_t need, size_t first) {
+    if (need <= *cap)
         return MN_OK;
-    size_t c = tc->ob_cap ? tc->ob_cap : 2 * OB_HIGH;
-    while (c < tc->ob_len + n)
+    size_t c = *cap ? *cap : first;
+    while (c < need)
         c *= 2;
-    uint8_t *b = mn__realloc(tc->ob, c);
+    uint8_t *b = mn__realloc(*p, c);
     if (b == NULL)
         return MN_E_NOMEM;
-    tc->ob = b;
-    tc->ob_cap = c;
+    *p = b;
+    *cap = c;
     return MN_OK;
+}
+
+static int ob_reserve(mn_truecaser *tc, size_t n) {
+    return reserve(&tc->ob, &tc->ob_cap, tc->ob_len + n, 2 * OB_HIGH);
 }
 
 /* Write s[0..n) to the staged output with letter k (over cased letters)
@@ -1570,16 +1576,8 @@ static int append_input(mn_truecaser *tc, const uint8_t *s, size_t n) {
         tc->len -= drop;
         tc->base = tc->emit;
     }
-    if (tc->len + n > tc->cap) {
-        size_t c = tc->cap ? tc->cap : 2 * FEED;
-        while (c < tc->len + n)
-            c *= 2;
-        uint8_t *b = mn__realloc(tc->buf, c);
-        if (b == NULL)
-            return MN_E_NOMEM;
-        tc->buf = b;
-        tc->cap = c;
-    }
+    if (reserve(&tc->buf, &tc->cap, tc->len + n, 2 * FEED) != MN_OK)
+        return MN_E_NOMEM;
     if (n)
         memcpy(tc->buf + tc->len, s, n);
     tc->len += n;
