@@ -154,6 +154,7 @@ void cli_out_json_known(const char *s, size_t n, int valid); /* valid: known UTF
 #define CLI_OUT_LIT(lit) cli_out_put("" lit, sizeof(lit) - 1)
 void cli_out_tsv(const char *s, size_t n);  /* \ \t \n \r escaped */
 void cli_out_text(const char *s, size_t n, int replace); /* U+FFFD if replace */
+void cli_out_token_span(const mn_token *t); /* "START\tEND\tKIND\t" of tsv rows */
 
 /* Run every input through `chunk`: the files named (stdin for none or -),
  * in order, read in pieces; `chunk` is called with each piece and once

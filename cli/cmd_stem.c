@@ -72,12 +72,7 @@ static int put_stem(stem_ctx *c, const mn_token *t) {
     if (rc != MN_OK)
         return rc;
     if (c->format == FMT_TSV) {
-        cli_out_u64(t->start);
-        cli_out_char('\t');
-        cli_out_u64(t->end);
-        cli_out_char('\t');
-        cli_out_str(mn_token_kind_name(t->kind));
-        cli_out_char('\t');
+        cli_out_token_span(t);
         cli_out_tsv(t->text, t->len);
         cli_out_char('\t');
         cli_out_tsv(c->buf, n);

@@ -58,12 +58,7 @@ static void put_token(const tok_ctx *c, const mn_token *t) {
         }
         break;
     case FMT_TSV:
-        cli_out_u64(t->start);
-        cli_out_char('\t');
-        cli_out_u64(t->end);
-        cli_out_char('\t');
-        cli_out_str(mn_token_kind_name(t->kind));
-        cli_out_char('\t');
+        cli_out_token_span(t);
         if (c->replace && t->kind == MN_TOKEN_INVALID)
             cli_out_str("\xEF\xBF\xBD");
         else
