@@ -53,22 +53,24 @@ static int skip_cp(uint32_t c) {
     return c == 0x3A3 || c == 0x3C3 || c == 0x3C2;
 }
 
-static uint32_t slow_lower(uint32_t c) {
+/* c mapped by `to` (utf8proc's lower or upper case) where `back` maps it
+ * back and its UTF-8 length stays the same; else c. */
+static uint32_t slow_map(uint32_t c, utf8proc_int32_t (*to)(utf8proc_int32_t),
+                         utf8proc_int32_t (*back)(utf8proc_int32_t)) {
     if (skip_cp(c))
         return c;
-    const uint32_t l = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
-    if (l != c && (uint32_t)utf8proc_toupper((utf8proc_int32_t)l) == c && enc_len(l) == enc_len(c))
-        return l;
+    const uint32_t m = (uint32_t)to((utf8proc_int32_t)c);
+    if (m != c && (uint32_t)back((utf8proc_int32_t)m) == c && enc_len(m) == enc_len(c))
+        return m;
     return c;
 }
 
+static uint32_t slow_lower(uint32_t c) {
+    return slow_map(c, utf8proc_tolower, utf8proc_toupper);
+}
+
 static uint32_t slow_upper(uint32_t c) {
-    if (skip_cp(c))
-        return c;
-    const uint32_t u = (uint32_t)utf8proc_toupper((utf8proc_int32_t)c);
-    if (u != c && (uint32_t)utf8proc_tolower((utf8proc_int32_t)u) == c && enc_len(u) == enc_len(c))
-        return u;
-    return c;
+    return slow_map(c, utf8proc_toupper, utf8proc_tolower);
 }
 
 /* Lower and upper case of one code point, same UTF-8 length, reversible. */
