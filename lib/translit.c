@@ -30,6 +30,7 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+#include "strmap.h"
 
 #include "data_translit.inc"
 
@@ -320,13 +321,9 @@ static int load_tables(mn_translit *t) {
 
 /* ------------------------------------------------------------ lexicon */
 
-static uint64_t hash_bytes(const uint8_t *s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
+/* The hash of a word: strmap's (it never leaves memory). */
+static inline uint64_t hash_bytes(const uint8_t *s, size_t n) {
+    return mn__hash((const char *)s, n);
 }
 
 static int lex_has(const lexicon *lx, const uint8_t *s, size_t n) {
