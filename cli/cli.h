@@ -125,6 +125,10 @@ int cli_parse_format(const char *verb, const char *arg, const char *const *names
  * (flushing the output first); returns the exit status. */
 int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, size_t line);
 
+/* Report ill-formed UTF-8 at byte off of input `in`, whose latest chunk is
+ * buf[0..n), with its line; returns EXIT_DATA. */
+int cli_invalid_utf8(const char *verb, const cli_input *in, const char *buf, size_t n, uint64_t off);
+
 /* The caller is done with a chunk of len bytes: count it. */
 void cli_input_advance(cli_input *in, const void *chunk, size_t len);
 void cli_input_close(cli_input *in);

@@ -55,12 +55,6 @@ typedef struct tc_ctx {
     mn_case_trainer *tr;
 } tc_ctx;
 
-static int bad_utf8(const char *verb, cli_input *in, const char *buf, size_t n, uint64_t off) {
-    cli_error(verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label, (unsigned long long)off,
-              (unsigned long long)cli_input_line_of(in, buf, n, off));
-    return EXIT_DATA;
-}
-
 /* The truecasing stream for cli_filter_chunk: it starts a new document by
  * itself at the end of each input, and is reset only after an error. */
 static int truecase_stream(void *tc, mn_outbuf *out, mn_inbuf *in, int end) {
@@ -77,7 +71,7 @@ static int train_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int 
     tc_ctx *c = ctx;
     const int rc = mn_case_trainer_feed(c->tr, buf, n, end);
     if (rc == MN_E_INVALID_UTF8)
-        return bad_utf8(c->verb, in, buf, n, mn_case_trainer_error_offset(c->tr));
+        return cli_invalid_utf8(c->verb, in, buf, n, mn_case_trainer_error_offset(c->tr));
     if (rc < 0) {
         cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
         return rc == MN_E_LIMIT ? EXIT_DATA : EXIT_IO;

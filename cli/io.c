@@ -117,6 +117,12 @@ int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, 
     return EXIT_IO;
 }
 
+int cli_invalid_utf8(const char *verb, const cli_input *in, const char *buf, size_t n, uint64_t off) {
+    cli_error(verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label, (unsigned long long)off,
+              (unsigned long long)cli_input_line_of(in, buf, n, off));
+    return EXIT_DATA;
+}
+
 int cli_bad_option(const char *verb, const char *arg) {
     /* getopt leaves the failing character in optopt; a long option, or one
      * with a value attached (--help=3), is named whole. */

@@ -17,10 +17,7 @@ int cli_filter_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int en
             const uint64_t off = f->error_offset(f->state);
             if (f->reset_on_error)
                 f->reset(f->state);
-            cli_error(f->verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
-                      (unsigned long long)off,
-                      (unsigned long long)cli_input_line_of(in, buf, n, off));
-            return EXIT_DATA;
+            return cli_invalid_utf8(f->verb, in, buf, n, off);
         }
         if (rc < 0) {
             cli_error(f->verb, "%s: %s", in->label, mn_strerror(rc));
