@@ -64,13 +64,9 @@ for w, n in c.most_common():
     out.write("%d\t%s\n" % (n, w))'
 
 header "mntext freq benchmark"
-if [ -n "$HYPERFINE" ]; then
-    echo "timing:    $(ver "$HYPERFINE" --version) (--export-json), median of $RUNS runs after 1 untimed run"
-else
-    echo "timing:    date +%s%N loop, median of $RUNS runs after 1 untimed run"
-fi
+timing_line
 memory_line
-echo "input:     $DATA_MN ($(awk -v s="$fsize" 'BEGIN { printf "%.1f", s / 1e6 }') MB, built by bench/make_data.sh)"
+input_line "$DATA_MN" "$fsize"
 echo "versions:  $(ver sort --version), $([ -n "$PYTHON" ] && ver "$PYTHON" --version || echo 'python3 not installed'), $([ -n "$GAWK" ] && ver "$GAWK" --version || echo 'gawk not installed'), $(ver hunspell -v)"
 echo "units:     MB = 10^6 bytes; MB/s = input bytes / median wall time; RSS in MiB"
 echo "note:      the machine is shared by several engineers (2 cores): expect noise"
@@ -108,16 +104,7 @@ echo "* = run on the first $SLICE_MB MB (cut at a line end)."
 echo
 printf '%-38s %-7s %7s %6s %6s %7s %8s  %s\n' tool input "wall s" "MB/s" "best" "CPU" "RSS MiB" "output (untimed run)"
 for p in $PEERS; do
-    if ! peer "$p"; then
-        printf '%-38s %s\n' "$LABEL" "$SKIP"
-        continue
-    fi
-    if ! measure_peer "$p" "$DATA_MN" "$fsize"; then
-        printf '%-38s failed: %s\n' "$LABEL" "$(err_excerpt)"
-        continue
-    fi
-    note=full
-    [ "$SLICED" = 0 ] || note="${SLICE_MB} MB*"
+    run_peer "$p" "$DATA_MN" "$fsize" 38 || continue
     MBS[$p]=$(rate "$SIZE" "$MED")
     BMBS[$p]=$(rate "$SIZE" "$MIN")
     CMBS[$p]=$(rate "$SIZE" "$CPU")

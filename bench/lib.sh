@@ -1,5 +1,4 @@
-# bench/lib.sh: the harness that bench/case.sh, tokens.sh and per_script.sh
-# share. Source it (bash, after `set -eu`) first thing:
+# bench/lib.sh: the harness that the bench/*.sh scripts share. Source it (bash, after `set -eu`) first thing:
 #
 #   . "$(dirname "$0")/lib.sh"
 #
@@ -14,10 +13,13 @@
 #   find_tools                     PIN (pin_note), TIMEBIN, HYPERFINE, PYTHON
 #   build_peer NAME "PKGS" [NOTE]  a C peer bench/NAME.c -> bench/data/bin/NAME
 #   warn_stale, header TITLE, memory_line    the report's header
+#   timing_line, input_line FILE BYTES [TAIL]
 #   slice FILE MB                  the first MB of FILE, cut at a line end
 #   measure KEY INPUT CMD...       time one command (hyperfine, or a loop)
 #   measure_peer KEY FILE BYTES    measure CMD (set by the script's peer) on
 #                                  FILE, or on a slice for a slow peer
+#   run_peer PEER FILE BYTES WIDTH peer + measure_peer, or the row's skip or
+#                                  failure line
 #   rate, mib, fmt_ratio, err_excerpt        table cells
 #   finish_report                  the last line; removes the temporary files
 #
@@ -187,6 +189,21 @@ header() {
     echo "kernel:    $(uname -srm); load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 }
 
+# timing_line: the header's timing line (hyperfine, or the date loop).
+timing_line() {
+    if [ -n "$HYPERFINE" ]; then
+        echo "timing:    $(ver "$HYPERFINE" --version) (--export-json), median of $RUNS runs after 1 untimed run"
+    else
+        echo "timing:    date +%s%N loop, median of $RUNS runs after 1 untimed run"
+    fi
+}
+
+# input_line FILE BYTES [TAIL]: the header's input line, its size in MB and
+# TAIL (default ", built by bench/make_data.sh").
+input_line() {
+    echo "input:     $1 ($(awk -v s="$2" 'BEGIN { printf "%.1f", s / 1e6 }') MB${3-, built by bench/make_data.sh})"
+}
+
 memory_line() {
     if [ -n "$TIMEBIN" ]; then
         echo "memory:    max RSS from /usr/bin/time -f %M (the untimed run)"
@@ -279,6 +296,23 @@ measure_peer() {
     fi
     SIZE=$(wc -c < "$input")
     measure "$1" "$input" "${CMD[@]}"
+}
+
+# run_peer PEER FILE BYTES WIDTH: the start of a table row: sets up PEER (the
+# script's peer function) and measures it with measure_peer; when it is
+# skipped or fails, prints its label (padded to WIDTH) and why, and returns
+# 1. Else sets note: "full", or "SLICE_MB MB*" when it ran on a slice.
+run_peer() {
+    if ! peer "$1"; then
+        printf "%-${4}s %s\n" "$LABEL" "$SKIP"
+        return 1
+    fi
+    if ! measure_peer "$1" "$2" "$3"; then
+        printf "%-${4}s failed: %s\n" "$LABEL" "$(err_excerpt)"
+        return 1
+    fi
+    note=full
+    [ "$SLICED" = 0 ] || note="${SLICE_MB} MB*"
 }
 
 # --- table cells ----------------------------------------------------------------

@@ -68,13 +68,9 @@ cc -O2 -std=c11 "${hun_flags[@]}" -I"$here" -I"$repo/lib/include" -I"$build/lib/
     die "bench/stem_words.c did not build"
 
 header "mntext stem benchmark"
-if [ -n "$HYPERFINE" ]; then
-    echo "timing:    $(ver "$HYPERFINE" --version) (--export-json), median of $RUNS runs after 1 untimed run"
-else
-    echo "timing:    date +%s%N loop, median of $RUNS runs after 1 untimed run"
-fi
+timing_line
 memory_line
-echo "input:     $DATA_MN ($(awk -v s="$fsize" 'BEGIN { printf "%.1f", s / 1e6 }') MB, built by bench/make_data.sh)"
+input_line "$DATA_MN" "$fsize"
 echo "versions:  hunspell $(pkg-config --modversion hunspell 2>/dev/null || echo '?'), mn_MN $(sed -n 's/^## Version: *//p' /usr/share/hunspell/mn_MN.dic 2>/dev/null | head -n 1), $(ver cc --version) -O2"
 echo "machine:   shared by several engineers and noisy: compare rows of one run, not runs"
 echo

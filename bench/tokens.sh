@@ -79,13 +79,9 @@ if f:
 
 # --- header -------------------------------------------------------------------------
 header "mntext tokens/sentences benchmark"
-if [ -n "$HYPERFINE" ]; then
-    echo "timing:    $(ver "$HYPERFINE" --version) (--export-json), median of $RUNS runs after 1 untimed run"
-else
-    echo "timing:    date +%s%N loop, median of $RUNS runs after 1 untimed run"
-fi
+timing_line
 memory_line
-echo "input:     $DATA_MN ($(awk -v s="$fsize" 'BEGIN { printf "%.1f", s / 1e6 }') MB, built by bench/make_data.sh)"
+input_line "$DATA_MN" "$fsize"
 echo "versions:  ICU $(pkg-config --modversion icu-uc 2>/dev/null || echo '?'), PCRE2 $(pkg-config --modversion libpcre2-8 2>/dev/null || echo '?'), $([ -n "$PYTHON" ] && ver "$PYTHON" --version || echo 'python3 not installed'), $(ver cc --version) -O2"
 echo "units:     MB = 10^6 bytes; MB/s = input bytes / median time; RSS in MiB"
 echo
@@ -134,16 +130,7 @@ echo
 printf '%-40s %-7s %7s %6s %6s %7s %6s %6s %7s  %s\n' "" "" "" "" "" "CPU" "loop" "loop" "RSS" ""
 printf '%-40s %-7s %7s %6s %6s %7s %6s %6s %7s  %s\n' tool input "wall s" "MB/s" "best" "MB/s" "MB/s" "best" "MiB" "output (untimed run)"
 for p in $PEERS; do
-    if ! peer "$p"; then
-        printf '%-40s %s\n' "$LABEL" "$SKIP"
-        continue
-    fi
-    if ! measure_peer "$p" "$DATA_MN" "$fsize"; then
-        printf '%-40s failed: %s\n' "$LABEL" "$(err_excerpt)"
-        continue
-    fi
-    note=full
-    [ "$SLICED" = 0 ] || note="${SLICE_MB} MB*"
+    run_peer "$p" "$DATA_MN" "$fsize" 40 || continue
     MBS[$p]=$(rate "$SIZE" "$MED")
     CMBS[$p]=$(rate "$SIZE" "$CPU")
     BMBS[$p]=$(rate "$SIZE" "$MIN")

@@ -68,13 +68,9 @@ fi
 LEX=/usr/share/hunspell/mn_MN.dic
 
 header "mntext translit benchmark"
-if [ -n "$HYPERFINE" ]; then
-    echo "timing:    $(ver "$HYPERFINE" --version) (--export-json), median of $RUNS runs after 1 untimed run"
-else
-    echo "timing:    date +%s%N loop, median of $RUNS runs after 1 untimed run"
-fi
+timing_line
 memory_line
-echo "input:     $DATA_MN ($(awk -v s="$fsize" 'BEGIN { printf "%.1f", s / 1e6 }') MB, built by bench/make_data.sh)"
+input_line "$DATA_MN" "$fsize"
 echo "latin:     $LATIN (the first $SLICE_MB MB in MNS Latin, made by mntext translit)"
 echo "versions:  ICU $(pkg-config --modversion icu-uc 2>/dev/null || echo '?'), $([ -n "$PYTHON" ] && ver "$PYTHON" --version || echo 'python3 not installed'), $(ver cc --version) -O2"
 echo "units:     MB = 10^6 bytes; MB/s = input bytes / median time; RSS in MiB"

@@ -68,13 +68,9 @@ if f:
         o.write("%.6f\n" % (t1 - t0))'
 
 header "mntext truecase benchmark"
-if [ -n "$HYPERFINE" ]; then
-    echo "timing:    $(ver "$HYPERFINE" --version) (--export-json), median of $RUNS runs after 1 untimed run"
-else
-    echo "timing:    date +%s%N loop, median of $RUNS runs after 1 untimed run"
-fi
+timing_line
 memory_line
-echo "input:     $DATA_UP ($(awk -v s="$fsize" 'BEGIN { printf "%.1f", s / 1e6 }') MB: bench/data/mn-news.txt upper-cased by mntext upper)"
+input_line "$DATA_UP" "$fsize" ": bench/data/mn-news.txt upper-cased by mntext upper"
 echo "dictionary: $( [ -r "$DIC" ] && echo "$DIC ($(sed -n 's/^## Version: //p' "$DIC" | head -n 1))" || echo "not installed")"
 echo "units:     MB = 10^6 bytes; MB/s = input bytes / median time; RSS in MiB"
 echo
@@ -109,16 +105,7 @@ echo
 printf '%-40s %-7s %7s %6s %6s %7s %6s %7s\n' "" "" "" "" "" "CPU" "loop" "RSS"
 printf '%-40s %-7s %7s %6s %6s %7s %6s %7s\n' tool input "wall s" "MB/s" "best" "MB/s" "MB/s" "MiB"
 for p in $PEERS; do
-    if ! peer "$p"; then
-        printf '%-40s %s\n' "$LABEL" "$SKIP"
-        continue
-    fi
-    if ! measure_peer "$p" "$DATA_UP" "$fsize"; then
-        printf '%-40s failed: %s\n' "$LABEL" "$(err_excerpt)"
-        continue
-    fi
-    note=full
-    [ "$SLICED" = 0 ] || note="${SLICE_MB} MB*"
+    run_peer "$p" "$DATA_UP" "$fsize" 40 || continue
     MBS[$p]=$(rate "$SIZE" "$MED")
     BMBS[$p]=$(rate "$SIZE" "$MIN")
     CMBS[$p]=$(rate "$SIZE" "$CPU")

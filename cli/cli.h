@@ -117,6 +117,14 @@ int cli_input_open(cli_input *in, const char *verb, const char *name);
 /* Read up to cap bytes; returns the count, 0 at end of file, -1 after a
  * message. Keeps offset and line counts for error messages. */
 long cli_input_read(cli_input *in, const char *verb, void *buf, size_t cap);
+/* The options of a verb whose only options are -f/--format, --invalid
+ * (when invalid is not NULL) and -h/--help. Returns CLI_GO_ON with *format
+ * (an index into formats) and *invalid set and optind at the first file,
+ * or an exit status to return: EXIT_OK after the help, EXIT_USAGE after a
+ * message. */
+#define CLI_GO_ON (-1)
+int cli_format_options(int argc, char **argv, void (*help)(void), const char *const *formats,
+                       int nformats, int *format, int *invalid);
 /* --format=ARG against the verb's format names: EXIT_OK and *out = the
  * index, or EXIT_USAGE after a message listing the names. */
 int cli_parse_format(const char *verb, const char *arg, const char *const *names, int n, int *out);
@@ -124,6 +132,10 @@ int cli_parse_format(const char *verb, const char *arg, const char *const *names
 /* Report a library error from a tokenizer or sentence stream on input `in`
  * (flushing the output first); returns the exit status. */
 int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, size_t line);
+
+/* Report ill-formed UTF-8 at byte off of input `in`, whose latest chunk is
+ * buf[0..n), with its line; returns EXIT_DATA. */
+int cli_invalid_utf8(const char *verb, const cli_input *in, const char *buf, size_t n, uint64_t off);
 
 /* The caller is done with a chunk of len bytes: count it. */
 void cli_input_advance(cli_input *in, const void *chunk, size_t len);
@@ -154,6 +166,7 @@ void cli_out_json_known(const char *s, size_t n, int valid); /* valid: known UTF
 #define CLI_OUT_LIT(lit) cli_out_put("" lit, sizeof(lit) - 1)
 void cli_out_tsv(const char *s, size_t n);  /* \ \t \n \r escaped */
 void cli_out_text(const char *s, size_t n, int replace); /* U+FFFD if replace */
+void cli_out_token_span(const mn_token *t); /* "START\tEND\tKIND\t" of tsv rows */
 
 /* Run every input through `chunk`: the files named (stdin for none or -),
  * in order, read in pieces; `chunk` is called with each piece and once
@@ -162,6 +175,43 @@ void cli_out_text(const char *s, size_t n, int replace); /* U+FFFD if replace */
  * opened is reported and skipped (exit status 1 at the end). */
 typedef int (*cli_chunk_fn)(void *ctx, cli_input *in, const char *buf, size_t n, int end);
 int cli_run_inputs(const char *verb, int nfiles, char **files, cli_chunk_fn chunk, void *ctx);
+/* cli_run_inputs with the buffered output (cli_out_*) begun before and
+ * flushed after: a write error makes the status EXIT_IO. */
+int cli_run_buffered(const char *verb, int nfiles, char **files, cli_chunk_fn chunk, void *ctx);
+
+/* ---- stream.c: the library's streams over the inputs. */
+
+/* A byte filter (casemap, translit, truecase stream): cli_filter_chunk, a
+ * cli_chunk_fn with a cli_filter as its ctx, pumps each piece through
+ * stream() into obuf and writes it out. Ill-formed UTF-8 is reported with
+ * its byte and line (EXIT_DATA); another error by mn_strerror (MN_E_LIMIT
+ * gives limit_status, anything else EXIT_IO). reset() runs at the end of
+ * each input, or, with reset_on_error, only after an error (for a stream
+ * that starts over by itself). */
+typedef struct cli_filter {
+    const char *verb;
+    void *state;
+    int (*stream)(void *state, mn_outbuf *out, mn_inbuf *in, int end);
+    size_t (*error_offset)(const void *state);
+    void (*reset)(void *state);
+    char *obuf;
+    size_t obuf_size;
+    int limit_status;
+    int reset_on_error;
+} cli_filter;
+int cli_filter_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end);
+
+/* Feed a piece of input `in` to a tokenizer and call fn on each token; fn
+ * returns EXIT_OK, or an exit status (after its message) that stops the
+ * run. A tokenizer error is reported by cli_stream_error. At the end of an
+ * input the tokenizer starts over. Returns the exit status, EXIT_IO when
+ * the output failed. cli_sentences_chunk does the same with sentences. */
+typedef int (*cli_token_fn)(void *ctx, cli_input *in, const mn_token *t);
+int cli_tokenize_chunk(const char *verb, mn_tokenizer *tk, cli_input *in, const char *buf, size_t n,
+                       int end, cli_token_fn fn, void *ctx);
+typedef void (*cli_sentence_fn)(void *ctx, const mn_sentence *s);
+int cli_sentences_chunk(const char *verb, mn_sentencer *sn, cli_input *in, const char *buf,
+                        size_t n, int end, cli_sentence_fn fn, void *ctx);
 
 /* Parse --invalid=MODE. Returns 0 and sets *mode, or -1. */
 int cli_parse_invalid(const char *arg, int *mode);

@@ -47,38 +47,15 @@ void help_fold(void) {
                         "equal. Mongolian Cyrillic folds to lowercase.");
 }
 
-typedef struct case_ctx {
-    const char *verb;
-    mn_casemap *cm;
-    char *obuf;
-} case_ctx;
-
-/* One piece of an input through the stream (cli_run_inputs calls it; end =
- * 1 once more at the end of each input). Returns an exit status. */
-static int case_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
-    case_ctx *c = ctx;
-    mn_inbuf ib = {buf, n, 0};
-    int rc;
-    do {
-        mn_outbuf ob = {c->obuf, CHUNK, 0};
-        rc = mn_casemap_stream(c->cm, &ob, &ib, end);
-        if (cli_write(c->verb, c->obuf, ob.pos) < 0)
-            return EXIT_IO;
-        if (rc == MN_E_INVALID_UTF8) {
-            const uint64_t off = mn_casemap_error_offset(c->cm);
-            cli_error(c->verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
-                      (unsigned long long)off,
-                      (unsigned long long)cli_input_line_of(in, buf, n, off));
-            return EXIT_DATA;
-        }
-        if (rc < 0) {
-            cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
-            return EXIT_IO;
-        }
-    } while (ib.pos < ib.size || (end && rc > 0));
-    if (end)
-        mn_casemap_reset(c->cm); /* each input is mapped on its own */
-    return EXIT_OK;
+/* The casemap stream for cli_filter_chunk. */
+static int case_stream(void *cm, mn_outbuf *out, mn_inbuf *in, int end) {
+    return mn_casemap_stream(cm, out, in, end);
+}
+static size_t case_error_offset(const void *cm) {
+    return mn_casemap_error_offset(cm);
+}
+static void case_reset(void *cm) {
+    mn_casemap_reset(cm); /* each input is mapped on its own */
 }
 
 static int run_case(int argc, char **argv, mn_case_mode mode, void (*help)(void)) {
@@ -103,16 +80,19 @@ static int run_case(int argc, char **argv, mn_case_mode mode, void (*help)(void)
         }
     }
 
-    case_ctx c = {verb, NULL, malloc(CHUNK)};
+    mn_casemap *cm = NULL;
+    cli_filter f = {verb, NULL, case_stream, case_error_offset, case_reset, malloc(CHUNK), CHUNK,
+                    EXIT_IO, 0};
     int status;
-    if (c.obuf == NULL || mn_casemap_new(&c.cm, mode, invalid) != MN_OK) {
+    if (f.obuf == NULL || mn_casemap_new(&cm, mode, invalid) != MN_OK) {
         cli_error(verb, "out of memory");
         status = EXIT_IO;
     } else {
-        status = cli_run_inputs(verb, argc - optind, argv + optind, case_chunk, &c);
+        f.state = cm;
+        status = cli_run_inputs(verb, argc - optind, argv + optind, cli_filter_chunk, &f);
     }
-    mn_casemap_free(c.cm);
-    free(c.obuf);
+    mn_casemap_free(cm);
+    free(f.obuf);
     return status;
 }
 

@@ -135,29 +135,23 @@ static int put_lemma(lemma_ctx *c, const mn_token *t) {
     return MN_OK;
 }
 
+static int lemma_token(void *ctx, cli_input *in, const mn_token *t) {
+    lemma_ctx *c = ctx;
+    if (t->kind != MN_TOKEN_WORD && t->kind != MN_TOKEN_NAME && t->kind != MN_TOKEN_ABBREVIATION)
+        return EXIT_OK;
+    const int lr = put_lemma(c, t);
+    if (lr != MN_OK) {
+        cli_out_flush();
+        cli_error(c->verb, "%s: byte %llu: %s", in->label, (unsigned long long)t->start,
+                  mn_strerror(lr));
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
 static int lemma_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
     lemma_ctx *c = ctx;
-    int rc = mn_tokenizer_feed(c->tk, buf, n, end);
-    mn_token t;
-    if (rc == MN_OK) {
-        while ((rc = mn_tokenizer_next(c->tk, &t)) == 1) {
-            if (t.kind != MN_TOKEN_WORD && t.kind != MN_TOKEN_NAME && t.kind != MN_TOKEN_ABBREVIATION)
-                continue;
-            const int lr = put_lemma(c, &t);
-            if (lr != MN_OK) {
-                cli_out_flush();
-                cli_error(c->verb, "%s: byte %llu: %s", in->label, (unsigned long long)t.start,
-                          mn_strerror(lr));
-                return EXIT_IO;
-            }
-        }
-    }
-    if (rc < 0)
-        return cli_stream_error(c->verb, in, rc, mn_tokenizer_error_offset(c->tk),
-                                mn_tokenizer_error_line(c->tk));
-    if (end)
-        mn_tokenizer_set(c->tk, NULL, 0);
-    return cli_out_failed() ? EXIT_IO : EXIT_OK;
+    return cli_tokenize_chunk(c->verb, c->tk, in, buf, n, end, lemma_token, c);
 }
 
 int cmd_lemma(int argc, char **argv) {
@@ -207,10 +201,7 @@ int cmd_lemma(int argc, char **argv) {
         cli_error(verb, "%s", mn_strerror(MN_E_NOMEM));
         status = EXIT_IO;
     } else {
-        cli_out_begin(verb);
-        status = cli_run_inputs(verb, argc - optind, argv + optind, lemma_chunk, &c);
-        if (cli_out_flush() < 0 && status == EXIT_OK)
-            status = EXIT_IO;
+        status = cli_run_buffered(verb, argc - optind, argv + optind, lemma_chunk, &c);
     }
     free(c.buf);
     mn_tokenizer_free(c.tk);

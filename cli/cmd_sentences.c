@@ -50,69 +50,40 @@ static void put_text_line(const char *s, size_t n, int replace) {
     cli_out_char('\n');
 }
 
+static void put_sentence(void *ctx, const mn_sentence *s) {
+    const sent_ctx *c = ctx;
+    if (c->jsonl) {
+        cli_out_str("{\"text\":");
+        cli_out_json(s->text, s->len);
+        cli_out_str(",\"start\":");
+        cli_out_u64(s->start);
+        cli_out_str(",\"end\":");
+        cli_out_u64(s->end);
+        cli_out_str("}\n");
+    } else {
+        put_text_line(s->text, s->len, c->replace);
+    }
+}
+
 static int sentences_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
     sent_ctx *c = ctx;
-    int rc = mn_sentencer_feed(c->sn, buf, n, end);
-    mn_sentence s;
-    while (rc >= 0 && (rc = mn_sentencer_next(c->sn, &s)) == 1) {
-        if (c->jsonl) {
-            cli_out_str("{\"text\":");
-            cli_out_json(s.text, s.len);
-            cli_out_str(",\"start\":");
-            cli_out_u64(s.start);
-            cli_out_str(",\"end\":");
-            cli_out_u64(s.end);
-            cli_out_str("}\n");
-        } else {
-            put_text_line(s.text, s.len, c->replace);
-        }
-    }
-    if (rc < 0)
-        return cli_stream_error(c->verb, in, rc, mn_sentencer_error_offset(c->sn),
-                                mn_sentencer_error_line(c->sn));
-    if (end)
-        mn_sentencer_set(c->sn, NULL, 0); /* the next input starts over */
-    return cli_out_failed() ? EXIT_IO : EXIT_OK;
+    return cli_sentences_chunk(c->verb, c->sn, in, buf, n, end, put_sentence, c);
 }
 
 int cmd_sentences(int argc, char **argv) {
     const char *verb = argv[0];
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"invalid", required_argument, NULL, 'i'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const char *const formats[] = {"text", "jsonl"};
     sent_ctx c = {verb, 0, 0, NULL};
-    int invalid = MN_INVALID_STRICT, opt;
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "+:hf:", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            help_sentences();
-            return EXIT_OK;
-        case 'f': {
-            static const char *const formats[] = {"text", "jsonl"};
-            const int st = cli_parse_format(verb, optarg, formats, 2, &c.jsonl);
-            if (st != EXIT_OK)
-                return st;
-            break;
-        }
-        default: {
-            const int st = cli_common_option(verb, opt, argv, &invalid);
-            if (st != EXIT_OK)
-                return st;
-        }
-        }
-    }
+    int invalid = MN_INVALID_STRICT;
+    const int st = cli_format_options(argc, argv, help_sentences, formats, 2, &c.jsonl, &invalid);
+    if (st != CLI_GO_ON)
+        return st;
     c.replace = invalid == MN_INVALID_REPLACE;
     if (mn_sentencer_new(&c.sn, invalid | MN_SENTENCE_SPANS) != MN_OK) {
         cli_error(verb, "out of memory");
         return EXIT_IO;
     }
-    cli_out_begin(verb);
-    int status = cli_run_inputs(verb, argc - optind, argv + optind, sentences_chunk, &c);
-    if (cli_out_flush() < 0 && status == EXIT_OK)
-        status = EXIT_IO;
+    int status = cli_run_buffered(verb, argc - optind, argv + optind, sentences_chunk, &c);
     mn_sentencer_free(c.sn);
     return status;
 }

@@ -198,34 +198,13 @@ static int stats_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int 
 
 int cmd_stats(int argc, char **argv) {
     const char *verb = argv[0];
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const char *const formats[] = {"text", "json"};
     static stats_ctx c;
     memset(&c, 0, sizeof c);
     c.verb = verb;
-    int opt, unused = 0;
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "+:hf:", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            help_stats();
-            return EXIT_OK;
-        case 'f': {
-            static const char *const formats[] = {"text", "json"};
-            const int st = cli_parse_format(verb, optarg, formats, 2, &c.json);
-            if (st != EXIT_OK)
-                return st;
-            break;
-        }
-        default: {
-            const int st = cli_common_option(verb, opt, argv, &unused);
-            if (st != EXIT_OK)
-                return st;
-        }
-        }
-    }
+    const int st = cli_format_options(argc, argv, help_stats, formats, 2, &c.json, NULL);
+    if (st != CLI_GO_ON)
+        return st;
     if (mn_stats_new(&c.st) != MN_OK) {
         cli_error(verb, "out of memory");
         return EXIT_IO;

@@ -72,12 +72,7 @@ static int put_stem(stem_ctx *c, const mn_token *t) {
     if (rc != MN_OK)
         return rc;
     if (c->format == FMT_TSV) {
-        cli_out_u64(t->start);
-        cli_out_char('\t');
-        cli_out_u64(t->end);
-        cli_out_char('\t');
-        cli_out_str(mn_token_kind_name(t->kind));
-        cli_out_char('\t');
+        cli_out_token_span(t);
         cli_out_tsv(t->text, t->len);
         cli_out_char('\t');
         cli_out_tsv(c->buf, n);
@@ -88,59 +83,32 @@ static int put_stem(stem_ctx *c, const mn_token *t) {
     return MN_OK;
 }
 
+static int stem_token(void *ctx, cli_input *in, const mn_token *t) {
+    stem_ctx *c = ctx;
+    (void)in;
+    if (!stemmed_kind(t->kind))
+        return EXIT_OK;
+    const int st = put_stem(c, t);
+    if (st != MN_OK) {
+        cli_error(c->verb, "%s", mn_strerror(st));
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
 static int stem_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
     stem_ctx *c = ctx;
-    int rc = mn_tokenizer_feed(c->tk, buf, n, end);
-    mn_token t;
-    if (rc == MN_OK)
-        while ((rc = mn_tokenizer_next(c->tk, &t)) == 1) {
-            if (!stemmed_kind(t.kind))
-                continue;
-            const int st = put_stem(c, &t);
-            if (st != MN_OK) {
-                cli_error(c->verb, "%s", mn_strerror(st));
-                return EXIT_IO;
-            }
-        }
-    if (rc < 0)
-        return cli_stream_error(c->verb, in, rc, mn_tokenizer_error_offset(c->tk),
-                                mn_tokenizer_error_line(c->tk));
-    if (end)
-        mn_tokenizer_set(c->tk, NULL, 0);
-    if (cli_out_failed())
-        return EXIT_IO;
-    return EXIT_OK;
+    return cli_tokenize_chunk(c->verb, c->tk, in, buf, n, end, stem_token, c);
 }
 
 int cmd_stem(int argc, char **argv) {
     const char *verb = argv[0];
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"invalid", required_argument, NULL, 'i'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const char *const formats[] = {"text", "tsv"}; /* FMT_* order */
     stem_ctx c = {verb, FMT_TEXT, NULL, NULL, NULL, 0};
-    int invalid = MN_INVALID_STRICT, opt;
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "+:hf:", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            help_stem();
-            return EXIT_OK;
-        case 'f': {
-            static const char *const formats[] = {"text", "tsv"}; /* FMT_* order */
-            const int st = cli_parse_format(verb, optarg, formats, 2, &c.format);
-            if (st != EXIT_OK)
-                return st;
-            break;
-        }
-        default: {
-            const int st = cli_common_option(verb, opt, argv, &invalid);
-            if (st != EXIT_OK)
-                return st;
-        }
-        }
-    }
+    int invalid = MN_INVALID_STRICT;
+    const int st = cli_format_options(argc, argv, help_stem, formats, 2, &c.format, &invalid);
+    if (st != CLI_GO_ON)
+        return st;
     int rc = mn_tokenizer_new(&c.tk, invalid);
     if (rc == MN_OK)
         rc = mn_stemmer_new(&c.st, 0);
@@ -153,10 +121,7 @@ int cmd_stem(int argc, char **argv) {
         free(c.buf);
         return EXIT_IO;
     }
-    cli_out_begin(verb);
-    int status = cli_run_inputs(verb, argc - optind, argv + optind, stem_chunk, &c);
-    if (cli_out_flush() < 0 && status == EXIT_OK)
-        status = EXIT_IO;
+    int status = cli_run_buffered(verb, argc - optind, argv + optind, stem_chunk, &c);
     mn_tokenizer_free(c.tk);
     mn_stemmer_free(c.st);
     free(c.buf);

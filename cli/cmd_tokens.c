@@ -58,12 +58,7 @@ static void put_token(const tok_ctx *c, const mn_token *t) {
         }
         break;
     case FMT_TSV:
-        cli_out_u64(t->start);
-        cli_out_char('\t');
-        cli_out_u64(t->end);
-        cli_out_char('\t');
-        cli_out_str(mn_token_kind_name(t->kind));
-        cli_out_char('\t');
+        cli_out_token_span(t);
         if (c->replace && t->kind == MN_TOKEN_INVALID)
             cli_out_str("\xEF\xBF\xBD");
         else
@@ -134,78 +129,38 @@ static void put_sentence_conllu(tok_ctx *c, const mn_sentence *s) {
     cli_out_char('\n');
 }
 
+static int token_out(void *ctx, cli_input *in, const mn_token *t) {
+    (void)in;
+    put_token(ctx, t);
+    return EXIT_OK;
+}
+
+static void sentence_out(void *ctx, const mn_sentence *s) {
+    put_sentence_conllu(ctx, s);
+}
+
 static int tokens_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
     tok_ctx *c = ctx;
-    int rc;
-    if (c->format == FMT_CONLLU) {
-        rc = mn_sentencer_feed(c->sn, buf, n, end);
-        mn_sentence s;
-        if (rc == MN_OK)
-            while ((rc = mn_sentencer_next(c->sn, &s)) == 1)
-                put_sentence_conllu(c, &s);
-        if (rc < 0)
-            return cli_stream_error(c->verb, in, rc, mn_sentencer_error_offset(c->sn),
-                                    mn_sentencer_error_line(c->sn));
-    } else {
-        rc = mn_tokenizer_feed(c->tk, buf, n, end);
-        mn_token t;
-        if (rc == MN_OK)
-            while ((rc = mn_tokenizer_next(c->tk, &t)) == 1)
-                put_token(c, &t);
-        if (rc < 0)
-            return cli_stream_error(c->verb, in, rc, mn_tokenizer_error_offset(c->tk),
-                                    mn_tokenizer_error_line(c->tk));
-    }
-    if (end) { /* the next input starts over */
-        if (c->format == FMT_CONLLU)
-            mn_sentencer_set(c->sn, NULL, 0);
-        else
-            mn_tokenizer_set(c->tk, NULL, 0);
-    }
-    if (cli_out_failed())
-        return EXIT_IO;
-    return EXIT_OK;
+    if (c->format == FMT_CONLLU)
+        return cli_sentences_chunk(c->verb, c->sn, in, buf, n, end, sentence_out, c);
+    return cli_tokenize_chunk(c->verb, c->tk, in, buf, n, end, token_out, c);
 }
 
 int cmd_tokens(int argc, char **argv) {
     const char *verb = argv[0];
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"invalid", required_argument, NULL, 'i'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const char *const formats[] = {"text", "tsv", "jsonl", "conllu"}; /* FMT_* order */
     tok_ctx c = {verb, FMT_TEXT, 0, NULL, NULL, 0};
-    int invalid = MN_INVALID_STRICT, opt;
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "+:hf:", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            help_tokens();
-            return EXIT_OK;
-        case 'f': {
-            static const char *const formats[] = {"text", "tsv", "jsonl", "conllu"}; /* FMT_* order */
-            const int st = cli_parse_format(verb, optarg, formats, 4, &c.format);
-            if (st != EXIT_OK)
-                return st;
-            break;
-        }
-        default: {
-            const int st = cli_common_option(verb, opt, argv, &invalid);
-            if (st != EXIT_OK)
-                return st;
-        }
-        }
-    }
+    int invalid = MN_INVALID_STRICT;
+    const int st = cli_format_options(argc, argv, help_tokens, formats, 4, &c.format, &invalid);
+    if (st != CLI_GO_ON)
+        return st;
     c.replace = invalid == MN_INVALID_REPLACE;
     int rc = c.format == FMT_CONLLU ? mn_sentencer_new(&c.sn, invalid) : mn_tokenizer_new(&c.tk, invalid);
     if (rc != MN_OK) {
         cli_error(verb, "%s", mn_strerror(rc));
         return EXIT_IO;
     }
-    cli_out_begin(verb);
-    int status = cli_run_inputs(verb, argc - optind, argv + optind, tokens_chunk, &c);
-    if (cli_out_flush() < 0 && status == EXIT_OK)
-        status = EXIT_IO;
+    int status = cli_run_buffered(verb, argc - optind, argv + optind, tokens_chunk, &c);
     mn_tokenizer_free(c.tk);
     mn_sentencer_free(c.sn);
     return status;

@@ -62,36 +62,15 @@ static int parse_name(const char *verb, const char *opt, const char *arg, const 
                                     names[1], names[2], names[3], arg);
 }
 
-typedef struct tl_ctx {
-    const char *verb;
-    mn_translit *t;
-    char *obuf;
-} tl_ctx;
-
-static int translit_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
-    tl_ctx *c = ctx;
-    mn_inbuf ib = {buf, n, 0};
-    int rc;
-    do {
-        mn_outbuf ob = {c->obuf, OBUF, 0};
-        rc = mn_translit_stream(c->t, &ob, &ib, end);
-        if (cli_write(c->verb, c->obuf, ob.pos) < 0)
-            return EXIT_IO;
-        if (rc == MN_E_INVALID_UTF8) {
-            const uint64_t off = mn_translit_error_offset(c->t);
-            cli_error(c->verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
-                      (unsigned long long)off,
-                      (unsigned long long)cli_input_line_of(in, buf, n, off));
-            return EXIT_DATA;
-        }
-        if (rc < 0) {
-            cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
-            return EXIT_IO;
-        }
-    } while (ib.pos < ib.size || (end && rc > 0));
-    if (end)
-        mn_translit_reset(c->t); /* each input on its own */
-    return EXIT_OK;
+/* The transliteration stream for cli_filter_chunk. */
+static int translit_stream(void *t, mn_outbuf *out, mn_inbuf *in, int end) {
+    return mn_translit_stream(t, out, in, end);
+}
+static size_t translit_error_offset(const void *t) {
+    return mn_translit_error_offset(t);
+}
+static void translit_reset(void *t) {
+    mn_translit_reset(t); /* each input on its own */
 }
 
 int cmd_translit(int argc, char **argv) {
@@ -129,19 +108,22 @@ int cmd_translit(int argc, char **argv) {
         if (st != EXIT_OK)
             return st;
     }
-    tl_ctx c = {verb, NULL, malloc(OBUF)};
+    mn_translit *t = NULL;
+    cli_filter c = {verb, NULL, translit_stream, translit_error_offset, translit_reset,
+                    malloc(OBUF), OBUF, EXIT_IO, 0};
     if (c.obuf == NULL ||
-        mn_translit_new(&c.t, (mn_translit_scheme)scheme, (mn_translit_direction)dir, invalid) !=
+        mn_translit_new(&t, (mn_translit_scheme)scheme, (mn_translit_direction)dir, invalid) !=
             MN_OK) {
         cli_error(verb, "out of memory");
         free(c.obuf);
         return EXIT_IO;
     }
+    c.state = t;
     int status = EXIT_OK;
     if (dir == MN_TO_CYRILLIC && (lexicon == NULL || strcmp(lexicon, "none") != 0)) {
         const char *path = lexicon ? lexicon : MN_TRANSLIT_LEXICON;
         if (lexicon != NULL || access(path, R_OK) == 0) {
-            const int rc = mn_translit_load_lexicon(c.t, path);
+            const int rc = mn_translit_load_lexicon(t, path);
             if (rc == MN_E_ARGUMENT) {
                 cli_error(verb, "%s: cannot read the lexicon", path);
                 status = EXIT_IO;
@@ -152,8 +134,8 @@ int cmd_translit(int argc, char **argv) {
         }
     }
     if (status == EXIT_OK)
-        status = cli_run_inputs(verb, argc - optind, argv + optind, translit_chunk, &c);
-    mn_translit_free(c.t);
+        status = cli_run_inputs(verb, argc - optind, argv + optind, cli_filter_chunk, &c);
+    mn_translit_free(t);
     free(c.obuf);
     return status;
 }

@@ -56,48 +56,29 @@ void help_truecase(void) {
 
 typedef struct tc_ctx {
     const char *verb;
-    mn_truecaser *tc;
     mn_case_trainer *tr;
-    char *obuf;
 } tc_ctx;
 
 /* The model with the dictionary, kept until the process exits (below). */
 static mn_case_model *volatile kept_model; /* volatile: the store is kept */
 
-static int bad_utf8(const char *verb, cli_input *in, const char *buf, size_t n, uint64_t off) {
-    cli_error(verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label, (unsigned long long)off,
-              (unsigned long long)cli_input_line_of(in, buf, n, off));
-    return EXIT_DATA;
+/* The truecasing stream for cli_filter_chunk: it starts a new document by
+ * itself at the end of each input, and is reset only after an error. */
+static int truecase_stream(void *tc, mn_outbuf *out, mn_inbuf *in, int end) {
+    return mn_truecase_stream(tc, out, in, end);
 }
-
-static int truecase_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
-    tc_ctx *c = ctx;
-    mn_inbuf ib = {buf, n, 0};
-    int rc;
-    do {
-        mn_outbuf ob = {c->obuf, CHUNK, 0};
-        rc = mn_truecase_stream(c->tc, &ob, &ib, end);
-        if (cli_write(c->verb, c->obuf, ob.pos) < 0)
-            return EXIT_IO;
-        if (rc == MN_E_INVALID_UTF8) {
-            const uint64_t off = mn_truecaser_error_offset(c->tc);
-            mn_truecaser_reset(c->tc);
-            return bad_utf8(c->verb, in, buf, n, off);
-        }
-        if (rc < 0) {
-            cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
-            mn_truecaser_reset(c->tc);
-            return rc == MN_E_LIMIT ? EXIT_DATA : EXIT_IO;
-        }
-    } while (ib.pos < ib.size || (end && rc > 0));
-    return EXIT_OK;
+static size_t truecase_error_offset(const void *tc) {
+    return mn_truecaser_error_offset(tc);
+}
+static void truecase_reset(void *tc) {
+    mn_truecaser_reset(tc);
 }
 
 static int train_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
     tc_ctx *c = ctx;
     const int rc = mn_case_trainer_feed(c->tr, buf, n, end);
     if (rc == MN_E_INVALID_UTF8)
-        return bad_utf8(c->verb, in, buf, n, mn_case_trainer_error_offset(c->tr));
+        return cli_invalid_utf8(c->verb, in, buf, n, mn_case_trainer_error_offset(c->tr));
     if (rc < 0) {
         cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
         return rc == MN_E_LIMIT ? EXIT_DATA : EXIT_IO;
@@ -211,7 +192,7 @@ int cmd_truecase(int argc, char **argv) {
     if (train && invalid == MN_INVALID_REPLACE)
         invalid = MN_INVALID_KEEP; /* nothing is written: the same counts */
 
-    tc_ctx c = {verb, NULL, NULL, NULL};
+    tc_ctx c = {verb, NULL};
     int status;
     if (train) {
         int rc = mn_case_trainer_new(&c.tr, invalid);
@@ -271,17 +252,19 @@ int cmd_truecase(int argc, char **argv) {
             }
         }
     }
-    c.obuf = malloc(CHUNK);
-    int rc = c.obuf ? mn_truecaser_new(&c.tc, model, (mn_truecase_mode)mode, invalid) : MN_E_NOMEM;
+    mn_truecaser *tc = NULL;
+    cli_filter f = {verb, NULL, truecase_stream, truecase_error_offset, truecase_reset,
+                    malloc(CHUNK), CHUNK, EXIT_DATA, 1};
+    int rc = f.obuf ? mn_truecaser_new(&tc, model, (mn_truecase_mode)mode, invalid) : MN_E_NOMEM;
     if (rc != MN_OK) {
         cli_error(verb, "%s", mn_strerror(rc));
-        free(c.obuf);
+        free(f.obuf);
         mn_case_model_free(model);
         return EXIT_IO;
     }
-    status = cli_run_inputs(verb, argc - optind, argv + optind, truecase_chunk, &c);
-    mn_truecaser_free(c.tc);
-    free(c.obuf);
+    f.state = tc;
+    status = cli_run_inputs(verb, argc - optind, argv + optind, cli_filter_chunk, &f);
+    mn_truecaser_free(tc);
     if (with_dict) {
         /* The process ends after this verb: freeing hunspell's million
          * blocks would take ~0.1 s (perf: 14% of a run on a short input)
@@ -292,5 +275,6 @@ int cmd_truecase(int argc, char **argv) {
     } else {
         mn_case_model_free(model);
     }
+    free(f.obuf);
     return status;
 }

@@ -72,6 +72,35 @@ int cli_parse_format(const char *verb, const char *arg, const char *const *names
     return cli_usage_error(verb, "--format: expected %s, not '%s'", list, arg);
 }
 
+int cli_format_options(int argc, char **argv, void (*help)(void), const char *const *formats,
+                       int nformats, int *format, int *invalid) {
+    static const struct option with_invalid[] = {{"invalid", required_argument, NULL, 'i'},
+                                                 {"format", required_argument, NULL, 'f'},
+                                                 {"help", no_argument, NULL, 'h'},
+                                                 {NULL, 0, NULL, 0}};
+    const struct option *longopts = invalid ? with_invalid : with_invalid + 1;
+    const char *verb = argv[0];
+    int unused = 0, opt;
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "+:hf:", longopts, NULL)) != -1) {
+        int st;
+        switch (opt) {
+        case 'h':
+            help();
+            return EXIT_OK;
+        case 'f':
+            st = cli_parse_format(verb, optarg, formats, nformats, format);
+            break;
+        default:
+            st = cli_common_option(verb, opt, argv, invalid ? invalid : &unused);
+        }
+        if (st != EXIT_OK)
+            return st;
+    }
+    return CLI_GO_ON;
+}
+
 int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, size_t line) {
     cli_out_flush(); /* everything before the error first */
     if (rc == MN_E_INVALID_UTF8) {
@@ -86,6 +115,12 @@ int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, 
     }
     cli_error(verb, "%s: %s", in->label, mn_strerror(rc));
     return EXIT_IO;
+}
+
+int cli_invalid_utf8(const char *verb, const cli_input *in, const char *buf, size_t n, uint64_t off) {
+    cli_error(verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label, (unsigned long long)off,
+              (unsigned long long)cli_input_line_of(in, buf, n, off));
+    return EXIT_DATA;
 }
 
 int cli_bad_option(const char *verb, const char *arg) {
@@ -247,5 +282,13 @@ int cli_run_inputs(const char *verb, int nfiles, char **files, cli_chunk_fn chun
         if (st != EXIT_OK)
             return st; /* bad data, or a read or write error: stop */
     }
+    return status;
+}
+
+int cli_run_buffered(const char *verb, int nfiles, char **files, cli_chunk_fn chunk, void *ctx) {
+    cli_out_begin(verb);
+    int status = cli_run_inputs(verb, nfiles, files, chunk, ctx);
+    if (cli_out_flush() < 0 && status == EXIT_OK)
+        status = EXIT_IO;
     return status;
 }

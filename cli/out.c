@@ -168,3 +168,12 @@ void cli_out_text(const char *s, size_t n, int replace) {
     }
     cli_out_put(s + run, n - run);
 }
+
+void cli_out_token_span(const mn_token *t) {
+    cli_out_u64(t->start);
+    cli_out_char('\t');
+    cli_out_u64(t->end);
+    cli_out_char('\t');
+    cli_out_str(mn_token_kind_name(t->kind));
+    cli_out_char('\t');
+}

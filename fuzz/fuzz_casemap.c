@@ -19,18 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "mntext.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* A violated property: say which, then abort so the fuzzer keeps it. */
-#define check(cond)                                                                              \
-    do {                                                                                         \
-        if (!(cond)) {                                                                           \
-            fprintf(stderr, "fuzz_casemap.c:%d: check failed: %s\n", __LINE__, #cond);            \
-            abort();                                                                             \
-        }                                                                                        \
-    } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size < 1)
@@ -47,15 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const int rc = mn_case_map_alloc(mode, options, text, len, &whole, &whole_len, &bad);
     check(rc == MN_OK || rc == MN_E_INVALID_UTF8);
 
-    size_t check_bad = (size_t)-1;
-    const int valid = mn_utf8_check(text, len, &check_bad) == MN_OK;
-    if (options == MN_INVALID_STRICT) {
-        check((rc == MN_OK) == valid);
-        if (!valid)
-            check(bad == check_bad);
-    } else {
-        check(rc == MN_OK);
-    }
+    fuzz_check_strict(text, len, options, rc, bad);
 
     /* The same through the stream, in pieces. */
     mn_casemap *cm = NULL;
@@ -68,14 +51,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     int src = MN_OK;
     char small[13];
     while (src == MN_OK || src > 0) {
-        seed = seed * 1103515245u + 12345u;
-        size_t take = 1 + (seed >> 16) % 97;
-        if (take > len - pos)
-            take = len - pos;
+        const size_t take = fuzz_take(&seed, 97, len - pos);
         const int end = pos + take == len;
         mn_inbuf in = {text + pos, take, 0};
-        seed = seed * 1103515245u + 12345u;
-        const size_t room = 1 + (seed >> 16) % sizeof small;
+        const size_t room = 1 + fuzz_draw(&seed, sizeof small);
         mn_outbuf ob = {small, room, 0};
         src = mn_casemap_stream(cm, &ob, &in, end);
         check(ob.pos <= room && in.pos <= take);

@@ -19,17 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "mntext.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define check(cond)                                                                              \
-    do {                                                                                         \
-        if (!(cond)) {                                                                           \
-            fprintf(stderr, "fuzz_freq.c:%d: check failed: %s\n", __LINE__, #cond);               \
-            abort();                                                                             \
-        }                                                                                        \
-    } while (0)
 
 static int bytes_cmp(const mn_freq_entry *a, const mn_freq_entry *b) {
     const size_t n = a->len < b->len ? a->len : b->len;

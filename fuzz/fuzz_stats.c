@@ -14,17 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "mntext.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define check(cond)                                                                              \
-    do {                                                                                         \
-        if (!(cond)) {                                                                           \
-            fprintf(stderr, "fuzz_stats.c:%d: check failed: %s\n", __LINE__, #cond);              \
-            abort();                                                                             \
-        }                                                                                        \
-    } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size < 1)
@@ -53,10 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         size_t pos = 0;
         int prc = MN_OK;
         while (pos < len && prc == MN_OK) {
-            seed = seed * 1103515245u + 12345u;
-            size_t take = 1 + (seed >> 16) % 37;
-            if (take > len - pos)
-                take = len - pos;
+            const size_t take = fuzz_take(&seed, 37, len - pos);
             prc = mn_stats_feed(st, text + pos, take, 0);
             pos += take;
         }

@@ -18,17 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "mntext.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define check(cond)                                                                              \
-    do {                                                                                         \
-        if (!(cond)) {                                                                           \
-            fprintf(stderr, "fuzz_stem.c:%d: check failed: %s\n", __LINE__, #cond);               \
-            abort();                                                                             \
-        }                                                                                        \
-    } while (0)
 
 static mn_stemmer *stemmer(void) {
     static mn_stemmer *st;

@@ -19,17 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "mntext.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define check(cond)                                                                              \
-    do {                                                                                         \
-        if (!(cond)) {                                                                           \
-            fprintf(stderr, "fuzz_tokens.c:%d: check failed: %s\n", __LINE__, #cond);             \
-            abort();                                                                             \
-        }                                                                                        \
-    } while (0)
 
 typedef struct span {
     size_t start, end;
@@ -111,10 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t pos = 0, k = 0;
     int src = 0;
     for (;;) {
-        seed = seed * 1103515245u + 12345u;
-        size_t take = 1 + (seed >> 16) % 37;
-        if (take > len - pos)
-            take = len - pos;
+        const size_t take = fuzz_take(&seed, 37, len - pos);
         const int end = pos + take == len;
         check(mn_tokenizer_feed(t, text + pos, take, end) == MN_OK);
         pos += take;
@@ -157,10 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     pos = 0;
     k = 0;
     for (;;) {
-        seed = seed * 1103515245u + 12345u;
-        size_t take = 1 + (seed >> 16) % 53;
-        if (take > len - pos)
-            take = len - pos;
+        const size_t take = fuzz_take(&seed, 53, len - pos);
         const int end = pos + take == len;
         check(mn_sentencer_feed(sn, text + pos, take, end) == MN_OK);
         pos += take;
@@ -189,10 +175,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         for (;;) {
             int end = 1;
             if (streamed) {
-                seed = seed * 1103515245u + 12345u;
-                size_t take = 1 + (seed >> 16) % 61;
-                if (take > len - pos)
-                    take = len - pos;
+                const size_t take = fuzz_take(&seed, 61, len - pos);
                 end = pos + take == len;
                 check(mn_sentencer_feed(sn, text + pos, take, end) == MN_OK);
                 pos += take;

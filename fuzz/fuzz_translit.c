@@ -19,17 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "mntext.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define check(cond)                                                                              \
-    do {                                                                                         \
-        if (!(cond)) {                                                                           \
-            fprintf(stderr, "fuzz_translit.c:%d: check failed: %s\n", __LINE__, #cond);           \
-            abort();                                                                             \
-        }                                                                                        \
-    } while (0)
 
 /* A lexicon file written once per process, removed at exit. */
 static char path[64];
@@ -47,6 +39,10 @@ static const char *lexicon_path(void) {
         atexit(remove_lexicon);
     }
     return path;
+}
+
+static int translit_stream(void *t, mn_outbuf *out, mn_inbuf *in, int end) {
+    return mn_translit_stream(t, out, in, end);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -71,15 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t whole_len = 0, bad = (size_t)-1;
     const int rc = mn_translit_alloc(t, text, len, &whole, &whole_len, &bad);
     check(rc == MN_OK || rc == MN_E_INVALID_UTF8);
-    size_t check_bad = (size_t)-1;
-    const int valid = mn_utf8_check(text, len, &check_bad) == MN_OK;
-    if (options == MN_INVALID_STRICT) {
-        check((rc == MN_OK) == valid);
-        if (!valid)
-            check(bad == check_bad);
-    } else {
-        check(rc == MN_OK);
-    }
+    fuzz_check_strict(text, len, options, rc, bad);
     if (rc == MN_OK && options != MN_INVALID_KEEP)
         check(mn_utf8_check(whole, whole_len, NULL) == MN_OK);
 
@@ -87,29 +75,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const size_t out_cap = 4 * len + 64;
     char *out = malloc(out_cap);
     check(out != NULL);
-    size_t out_len = 0, pos = 0;
-    int src = MN_OK;
+    size_t out_len = 0;
     char small[17];
     mn_translit_reset(t);
-    while (src == MN_OK || src > 0) {
-        seed = seed * 1103515245u + 12345u;
-        size_t take = 1 + (seed >> 16) % 97;
-        if (take > len - pos)
-            take = len - pos;
-        const int end = pos + take == len;
-        mn_inbuf in = {text + pos, take, 0};
-        do {
-            seed = seed * 1103515245u + 12345u;
-            mn_outbuf ob = {small, 1 + (seed >> 16) % sizeof small, 0};
-            src = mn_translit_stream(t, &ob, &in, end);
-            check(out_len + ob.pos <= out_cap);
-            memcpy(out + out_len, small, ob.pos);
-            out_len += ob.pos;
-        } while (src >= 0 && (in.pos < in.size || (end && src > 0)));
-        pos += in.pos;
-        if (src < 0 || end)
-            break;
-    }
+    const int src =
+        fuzz_pump(translit_stream, t, text, len, &seed, sizeof small, out, out_cap, &out_len);
     if (rc == MN_OK) {
         check(src == 0);
         check(out_len == whole_len && memcmp(out, whole, whole_len) == 0);

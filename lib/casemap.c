@@ -554,6 +554,10 @@ int mn_case_map(mn_case_mode mode, int options, const char *s, size_t len, char 
     return need > cap ? MN_E_BUFFER : MN_OK;
 }
 
+static int casemap_stream(void *cm, mn_outbuf *out, mn_inbuf *in, int end) {
+    return mn_casemap_stream(cm, out, in, end);
+}
+
 int mn_case_map_alloc(mn_case_mode mode, int options, const char *s, size_t len, char **out,
                       size_t *out_len, size_t *bad_offset) {
     if (out == NULL)
@@ -563,35 +567,8 @@ int mn_case_map_alloc(mn_case_mode mode, int options, const char *s, size_t len,
         return MN_E_ARGUMENT;
     mn_casemap cm;
     casemap_init(&cm, mode, options);
-    size_t cap = len + len / 8 + 16;
-    char *buf = mn__malloc(cap);
-    if (buf == NULL)
-        return MN_E_NOMEM;
-    mn_inbuf in = {s, len, 0};
-    mn_outbuf ob = {buf, cap - 1, 0}; /* keep room for the NUL */
-    for (;;) {
-        const int rc = mn_casemap_stream(&cm, &ob, &in, 1);
-        if (rc < 0) {
-            if (rc == MN_E_INVALID_UTF8 && bad_offset)
-                *bad_offset = (size_t)cm.error_offset;
-            mn_free(buf);
-            return rc;
-        }
-        if (rc == 0)
-            break;
-        const size_t ncap = cap + cap / 2 + 64;
-        char *nb = mn__realloc(buf, ncap);
-        if (nb == NULL) {
-            mn_free(buf);
-            return MN_E_NOMEM;
-        }
-        buf = nb;
-        cap = ncap;
-        ob.dst = buf;
-        ob.size = cap - 1;
-    }
-    buf[ob.pos] = '\0';
-    *out = buf;
-    *out_len = ob.pos;
-    return MN_OK;
+    const int rc = mn__stream_alloc(casemap_stream, &cm, s, len, len + len / 8 + 15, out, out_len);
+    if (rc == MN_E_INVALID_UTF8 && bad_offset)
+        *bad_offset = (size_t)cm.error_offset;
+    return rc;
 }

@@ -81,6 +81,14 @@ const uint8_t *mn__tokenizer_window(const mn_tokenizer *t, size_t *n);
 void mn__tokenizer_skip(mn_tokenizer *t, size_t n);
 /* No more input, and everything was tokenized. */
 int mn__tokenizer_at_end(const mn_tokenizer *t);
+/* A byte stream with the protocol of mn_casemap_stream(). */
+typedef int (*mn__stream_fn)(void *state, mn_outbuf *out, mn_inbuf *in, int end);
+/* Run it over all of s[0..len) (end = 1) into a NUL-terminated buffer from
+ * mn__malloc, of cap bytes at first and grown as needed: MN_OK with *out
+ * and *out_len, else the stream's error or MN_E_NOMEM, and nothing kept
+ * (stream.c). */
+int mn__stream_alloc(mn__stream_fn stream, void *state, const char *s, size_t len, size_t cap,
+                     char **out, size_t *out_len);
 
 /* White space after a run that the streaming tokenizer keeps while it
  * waits for the next character (see run_ready in tokenizer.c). */

@@ -207,9 +207,12 @@ static int set_match(const cpset *set, const uint32_t *w, size_t n) {
     return 0;
 }
 
-/* Split one line into whitespace-separated fields. */
+/* Split one line into whitespace-separated fields; a comment line (# first)
+ * has none. */
 static size_t split_fields(const char *p, const char *eol, const char **f, size_t *fl, size_t max) {
     size_t nf = 0;
+    if (*p == '#')
+        return 0;
     while (p < eol && nf < max) {
         while (p < eol && (*p == ' ' || *p == '\t' || *p == '\r'))
             p++;
@@ -310,8 +313,6 @@ static int parse_list(table *t, const char *text) {
     FOR_LINES(text, p, eol) {
         const char *f[3];
         size_t fl[3];
-        if (*p == '#')
-            continue;
         const size_t nf = split_fields(p, eol, f, fl, 3);
         if (nf == 0)
             continue;
@@ -343,8 +344,6 @@ static int parse_rules(mn_stemmer *st, const char *text) {
     FOR_LINES(text, p, eol) {
         const char *f[8];
         size_t fl[8];
-        if (*p == '#')
-            continue;
         const size_t nf = split_fields(p, eol, f, fl, 8);
         if (nf < 2)
             continue;
@@ -427,8 +426,6 @@ static void parse_finals(mn_stemmer *st, const char *text) {
     FOR_LINES(text, p, eol) {
         const char *f[3];
         size_t fl[3];
-        if (*p == '#')
-            continue;
         const size_t nf = split_fields(p, eol, f, fl, 3);
         if (nf == 0)
             continue;

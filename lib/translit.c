@@ -30,6 +30,7 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+#include "strmap.h"
 
 #include "data_translit.inc"
 
@@ -320,13 +321,9 @@ static int load_tables(mn_translit *t) {
 
 /* ------------------------------------------------------------ lexicon */
 
-static uint64_t hash_bytes(const uint8_t *s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
+/* The hash of a word: strmap's (it never leaves memory). */
+static inline uint64_t hash_bytes(const uint8_t *s, size_t n) {
+    return mn__hash((const char *)s, n);
 }
 
 static int lex_has(const lexicon *lx, const uint8_t *s, size_t n) {
@@ -591,16 +588,27 @@ static size_t to_latin(mn_translit *t, const uint8_t *s, size_t n, uint8_t *o, s
     return i;
 }
 
+/* The top of both streams' loops: flush the queued output. Returns 1 when
+ * the stream can take more input, else 0 with *rc what the stream returns:
+ * MN_OK while output is still queued (out is full), or a pending error. */
+static int ready(mn_translit *t, mn_outbuf *out, int *rc) {
+    if (t->qlen) {
+        q_flush(t, out);
+        if (t->qlen) {
+            *rc = MN_OK;
+            return 0;
+        }
+    }
+    *rc = t->status;
+    return t->status == MN_OK;
+}
+
 static int stream_latin(mn_translit *t, mn_outbuf *out, mn_inbuf *in, int end) {
     const uint8_t *src = (const uint8_t *)in->src;
     for (;;) {
-        if (t->qlen) {
-            q_flush(t, out);
-            if (t->qlen)
-                return MN_OK;
-        }
-        if (t->status != MN_OK)
-            return t->status;
+        int rc;
+        if (!ready(t, out, &rc))
+            return rc;
         const size_t avail = in->size - in->pos;
         if (t->carry_len) {
             /* Held bytes: add input one byte at a time until they go. */
@@ -1083,13 +1091,9 @@ static int cyr_take(mn_translit *t, const uint8_t *b, size_t n, int r, uint32_t 
 static int stream_cyrillic(mn_translit *t, mn_outbuf *out, mn_inbuf *in, int end) {
     const uint8_t *src = (const uint8_t *)in->src;
     for (;;) {
-        if (t->qlen) {
-            q_flush(t, out);
-            if (t->qlen)
-                return MN_OK;
-        }
-        if (t->status != MN_OK)
-            return t->status;
+        int rc;
+        if (!ready(t, out, &rc))
+            return rc;
         /* Room in the queue for one more word's output and a code point. */
         while (in->pos < in->size && t->qlen + MN_TRANSLIT_MAX_WORD * 6 + 16 <= QCAP) {
             if (t->part_len) {
@@ -1240,6 +1244,10 @@ int mn_translit_stream(mn_translit *t, mn_outbuf *out, mn_inbuf *in, int end) {
     return left > 0x7FFFFFFF ? 0x7FFFFFFF : (int)left;
 }
 
+static int translit_stream(void *t, mn_outbuf *out, mn_inbuf *in, int end) {
+    return mn_translit_stream(t, out, in, end);
+}
+
 int mn_translit_alloc(mn_translit *t, const char *s, size_t len, char **out, size_t *out_len,
                       size_t *bad_offset) {
     if (out == NULL)
@@ -1248,38 +1256,9 @@ int mn_translit_alloc(mn_translit *t, const char *s, size_t len, char **out, siz
     if (t == NULL || out_len == NULL || (s == NULL && len > 0))
         return MN_E_ARGUMENT;
     mn_translit_reset(t);
-    size_t cap = len * 2 + 64;
-    char *buf = mn__malloc(cap);
-    if (buf == NULL)
-        return MN_E_NOMEM;
-    mn_inbuf in = {s, len, 0};
-    mn_outbuf ob = {buf, cap - 1, 0};
-    for (;;) {
-        const int rc = mn_translit_stream(t, &ob, &in, 1);
-        if (rc < 0) {
-            if (rc == MN_E_INVALID_UTF8 && bad_offset)
-                *bad_offset = (size_t)t->error_offset;
-            mn_free(buf);
-            mn_translit_reset(t);
-            return rc;
-        }
-        if (rc == 0)
-            break;
-        const size_t ncap = cap + cap / 2 + 64;
-        char *nb = mn__realloc(buf, ncap);
-        if (nb == NULL) {
-            mn_free(buf);
-            mn_translit_reset(t);
-            return MN_E_NOMEM;
-        }
-        buf = nb;
-        cap = ncap;
-        ob.dst = buf;
-        ob.size = cap - 1;
-    }
-    buf[ob.pos] = '\0';
-    *out = buf;
-    *out_len = ob.pos;
+    const int rc = mn__stream_alloc(translit_stream, t, s, len, len * 2 + 63, out, out_len);
+    if (rc == MN_E_INVALID_UTF8 && bad_offset)
+        *bad_offset = (size_t)t->error_offset;
     mn_translit_reset(t);
-    return MN_OK;
+    return rc;
 }

@@ -36,6 +36,7 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+#include "strmap.h"
 
 #include "data_hyphen_suffixes.inc"
 #include "data_truecase_acronyms.inc"
@@ -52,22 +53,24 @@ static int skip_cp(uint32_t c) {
     return c == 0x3A3 || c == 0x3C3 || c == 0x3C2;
 }
 
-static uint32_t slow_lower(uint32_t c) {
+/* c mapped by `to` (utf8proc's lower or upper case) where `back` maps it
+ * back and its UTF-8 length stays the same; else c. */
+static uint32_t slow_map(uint32_t c, utf8proc_int32_t (*to)(utf8proc_int32_t),
+                         utf8proc_int32_t (*back)(utf8proc_int32_t)) {
     if (skip_cp(c))
         return c;
-    const uint32_t l = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
-    if (l != c && (uint32_t)utf8proc_toupper((utf8proc_int32_t)l) == c && enc_len(l) == enc_len(c))
-        return l;
+    const uint32_t m = (uint32_t)to((utf8proc_int32_t)c);
+    if (m != c && (uint32_t)back((utf8proc_int32_t)m) == c && enc_len(m) == enc_len(c))
+        return m;
     return c;
 }
 
+static uint32_t slow_lower(uint32_t c) {
+    return slow_map(c, utf8proc_tolower, utf8proc_toupper);
+}
+
 static uint32_t slow_upper(uint32_t c) {
-    if (skip_cp(c))
-        return c;
-    const uint32_t u = (uint32_t)utf8proc_toupper((utf8proc_int32_t)c);
-    if (u != c && (uint32_t)utf8proc_tolower((utf8proc_int32_t)u) == c && enc_len(u) == enc_len(c))
-        return u;
-    return c;
+    return slow_map(c, utf8proc_toupper, utf8proc_tolower);
 }
 
 /* Lower and upper case of one code point, same UTF-8 length, reversible. */
@@ -228,22 +231,9 @@ typedef struct table {
     size_t klen, kcap;
 } table;
 
-/* A fast hash of a key, 8 bytes at a time (the result depends on the
- * machine's byte order: it never leaves memory). */
-static uint64_t hash_bytes(const uint8_t *s, size_t n) {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
-    while (n >= 8) {
-        uint64_t v;
-        memcpy(&v, s, 8);
-        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
-        s += 8;
-        n -= 8;
-    }
-    uint64_t v = 0;
-    memcpy(&v, s, n);
-    h = (h ^ v) * 0xC4CEB9FE1A85EC53ull;
-    return h ^ (h >> 29);
+/* The hash of a key: strmap's (it never leaves memory). */
+static inline uint64_t hash_bytes(const uint8_t *s, size_t n) {
+    return mn__hash((const char *)s, n);
 }
 
 /* The hash of the pair key "a b" from the hashes of a and b, so that a
@@ -998,18 +988,24 @@ static int classify(mn_truecaser *tc) {
 
 /* ------------------------------------------------------------ deciding */
 
-static int ob_reserve(mn_truecaser *tc, size_t n) {
-    if (tc->ob_len + n <= tc->ob_cap)
+/* Make the byte buffer *p (*cap bytes) hold need bytes: its size (or
+ * first, for none yet) doubled as often as it takes. */
+static int reserve(uint8_t **p, size_t *cap, size_t need, size_t first) {
+    if (need <= *cap)
         return MN_OK;
-    size_t c = tc->ob_cap ? tc->ob_cap : 2 * OB_HIGH;
-    while (c < tc->ob_len + n)
+    size_t c = *cap ? *cap : first;
+    while (c < need)
         c *= 2;
-    uint8_t *b = mn__realloc(tc->ob, c);
+    uint8_t *b = mn__realloc(*p, c);
     if (b == NULL)
         return MN_E_NOMEM;
-    tc->ob = b;
-    tc->ob_cap = c;
+    *p = b;
+    *cap = c;
     return MN_OK;
+}
+
+static int ob_reserve(mn_truecaser *tc, size_t n) {
+    return reserve(&tc->ob, &tc->ob_cap, tc->ob_len + n, 2 * OB_HIGH);
 }
 
 /* Write s[0..n) to the staged output with letter k (over cased letters)
@@ -1620,16 +1616,8 @@ static int append_input(mn_truecaser *tc, const uint8_t *s, size_t n) {
         tc->len -= drop;
         tc->base = tc->emit;
     }
-    if (tc->len + n > tc->cap) {
-        size_t c = tc->cap ? tc->cap : 2 * FEED;
-        while (c < tc->len + n)
-            c *= 2;
-        uint8_t *b = mn__realloc(tc->buf, c);
-        if (b == NULL)
-            return MN_E_NOMEM;
-        tc->buf = b;
-        tc->cap = c;
-    }
+    if (reserve(&tc->buf, &tc->cap, tc->len + n, 2 * FEED) != MN_OK)
+        return MN_E_NOMEM;
     if (n)
         memcpy(tc->buf + tc->len, s, n);
     tc->len += n;
@@ -1754,6 +1742,10 @@ int mn_truecase_stream(mn_truecaser *tc, mn_outbuf *out, mn_inbuf *in, int end) 
     return run(tc, out, in, end);
 }
 
+static int truecase_stream(void *tc, mn_outbuf *out, mn_inbuf *in, int end) {
+    return mn_truecase_stream(tc, out, in, end);
+}
+
 int mn_truecase_alloc(const mn_case_model *model, mn_truecase_mode mode, int options, const char *s,
                       size_t len, char **out, size_t *out_len, size_t *bad_offset) {
     if (out == NULL || out_len == NULL || (s == NULL && len > 0))
@@ -1764,39 +1756,12 @@ int mn_truecase_alloc(const mn_case_model *model, mn_truecase_mode mode, int opt
     int rc = mn_truecaser_new(&tc, model, mode, options);
     if (rc != MN_OK)
         return rc;
-    size_t cap = len + len / 2 + 16; /* U+FFFD may replace single bytes */
-    char *dst = mn__malloc(cap + 1);
-    if (dst == NULL) {
-        mn_truecaser_free(tc);
-        return MN_E_NOMEM;
-    }
-    mn_inbuf ib = {s, len, 0};
-    mn_outbuf ob = {dst, cap, 0};
-    for (;;) {
-        rc = mn_truecase_stream(tc, &ob, &ib, 1);
-        if (rc <= 0)
-            break;
-        cap *= 2;
-        char *nd = mn__realloc(dst, cap + 1);
-        if (nd == NULL) {
-            rc = MN_E_NOMEM;
-            break;
-        }
-        dst = nd;
-        ob.dst = dst;
-        ob.size = cap;
-    }
+    /* U+FFFD may replace single bytes */
+    rc = mn__stream_alloc(truecase_stream, tc, s, len, len + len / 2 + 16, out, out_len);
     if (rc == MN_E_INVALID_UTF8 && bad_offset)
         *bad_offset = tc->err_off;
     mn_truecaser_free(tc);
-    if (rc != MN_OK) {
-        mn_free(dst);
-        return rc;
-    }
-    dst[ob.pos] = '\0';
-    *out = dst;
-    *out_len = ob.pos;
-    return MN_OK;
+    return rc;
 }
 
 /* ------------------------------------------------------------- trainer */
