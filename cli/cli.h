@@ -136,6 +136,9 @@ int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, 
 /* Report ill-formed UTF-8 at byte off of input `in`, whose latest chunk is
  * buf[0..n), with its line; returns EXIT_DATA. */
 int cli_invalid_utf8(const char *verb, const cli_input *in, const char *buf, size_t n, uint64_t off);
+/* The same with the line known (line 0: count it as cli_invalid_utf8). */
+int cli_invalid_utf8_line(const char *verb, const cli_input *in, const char *buf, size_t n, uint64_t off,
+                          uint64_t line);
 
 /* The caller is done with a chunk of len bytes: count it. */
 void cli_input_advance(cli_input *in, const void *chunk, size_t len);
@@ -193,6 +196,9 @@ typedef struct cli_filter {
     void *state;
     int (*stream)(void *state, mn_outbuf *out, mn_inbuf *in, int end);
     size_t (*error_offset)(const void *state);
+    /* the line of that offset, for a stream that reads ahead of its
+     * output (NULL: counted from the input) */
+    size_t (*error_line)(const void *state);
     void (*reset)(void *state);
     char *obuf;
     size_t obuf_size;

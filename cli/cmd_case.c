@@ -81,8 +81,13 @@ static int run_case(int argc, char **argv, mn_case_mode mode, void (*help)(void)
     }
 
     mn_casemap *cm = NULL;
-    cli_filter f = {verb, NULL, case_stream, case_error_offset, case_reset, malloc(CHUNK), CHUNK,
-                    EXIT_IO, 0};
+    cli_filter f = {.verb = verb,
+                    .stream = case_stream,
+                    .error_offset = case_error_offset,
+                    .reset = case_reset,
+                    .obuf = malloc(CHUNK),
+                    .obuf_size = CHUNK,
+                    .limit_status = EXIT_IO};
     int status;
     if (f.obuf == NULL || mn_casemap_new(&cm, mode, invalid) != MN_OK) {
         cli_error(verb, "out of memory");

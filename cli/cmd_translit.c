@@ -109,8 +109,13 @@ int cmd_translit(int argc, char **argv) {
             return st;
     }
     mn_translit *t = NULL;
-    cli_filter c = {verb, NULL, translit_stream, translit_error_offset, translit_reset,
-                    malloc(OBUF), OBUF, EXIT_IO, 0};
+    cli_filter c = {.verb = verb,
+                    .stream = translit_stream,
+                    .error_offset = translit_error_offset,
+                    .reset = translit_reset,
+                    .obuf = malloc(OBUF),
+                    .obuf_size = OBUF,
+                    .limit_status = EXIT_IO};
     if (c.obuf == NULL ||
         mn_translit_new(&t, (mn_translit_scheme)scheme, (mn_translit_direction)dir, invalid) !=
             MN_OK) {

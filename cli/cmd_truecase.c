@@ -70,6 +70,9 @@ static int truecase_stream(void *tc, mn_outbuf *out, mn_inbuf *in, int end) {
 static size_t truecase_error_offset(const void *tc) {
     return mn_truecaser_error_offset(tc);
 }
+static size_t truecase_error_line(const void *tc) {
+    return mn_truecaser_error_line(tc);
+}
 static void truecase_reset(void *tc) {
     mn_truecaser_reset(tc);
 }
@@ -78,7 +81,8 @@ static int train_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int 
     tc_ctx *c = ctx;
     const int rc = mn_case_trainer_feed(c->tr, buf, n, end);
     if (rc == MN_E_INVALID_UTF8)
-        return cli_invalid_utf8(c->verb, in, buf, n, mn_case_trainer_error_offset(c->tr));
+        return cli_invalid_utf8_line(c->verb, in, buf, n, mn_case_trainer_error_offset(c->tr),
+                                     in->seekable ? 0 : mn_case_trainer_error_line(c->tr));
     if (rc < 0) {
         cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
         return rc == MN_E_LIMIT ? EXIT_DATA : EXIT_IO;
@@ -253,8 +257,15 @@ int cmd_truecase(int argc, char **argv) {
         }
     }
     mn_truecaser *tc = NULL;
-    cli_filter f = {verb, NULL, truecase_stream, truecase_error_offset, truecase_reset,
-                    malloc(CHUNK), CHUNK, EXIT_DATA, 1};
+    cli_filter f = {.verb = verb,
+                    .stream = truecase_stream,
+                    .error_offset = truecase_error_offset,
+                    .error_line = truecase_error_line,
+                    .reset = truecase_reset,
+                    .obuf = malloc(CHUNK),
+                    .obuf_size = CHUNK,
+                    .limit_status = EXIT_DATA,
+                    .reset_on_error = 1};
     int rc = f.obuf ? mn_truecaser_new(&tc, model, (mn_truecase_mode)mode, invalid) : MN_E_NOMEM;
     if (rc != MN_OK) {
         cli_error(verb, "%s", mn_strerror(rc));

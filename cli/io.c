@@ -117,10 +117,17 @@ int cli_stream_error(const char *verb, const cli_input *in, int rc, size_t off, 
     return EXIT_IO;
 }
 
-int cli_invalid_utf8(const char *verb, const cli_input *in, const char *buf, size_t n, uint64_t off) {
+int cli_invalid_utf8_line(const char *verb, const cli_input *in, const char *buf, size_t n, uint64_t off,
+                          uint64_t line) {
+    if (line == 0)
+        line = cli_input_line_of(in, buf, n, off);
     cli_error(verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label, (unsigned long long)off,
-              (unsigned long long)cli_input_line_of(in, buf, n, off));
+              (unsigned long long)line);
     return EXIT_DATA;
+}
+
+int cli_invalid_utf8(const char *verb, const cli_input *in, const char *buf, size_t n, uint64_t off) {
+    return cli_invalid_utf8_line(verb, in, buf, n, off, 0);
 }
 
 int cli_bad_option(const char *verb, const char *arg) {

@@ -15,9 +15,12 @@ int cli_filter_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int en
             return EXIT_IO;
         if (rc == MN_E_INVALID_UTF8) {
             const uint64_t off = f->error_offset(f->state);
+            /* a file is read again to count; a pipe's earlier chunks are
+             * gone, so a stream that read ahead says the line itself */
+            const uint64_t line = f->error_line && !in->seekable ? f->error_line(f->state) : 0;
             if (f->reset_on_error)
                 f->reset(f->state);
-            return cli_invalid_utf8(f->verb, in, buf, n, off);
+            return cli_invalid_utf8_line(f->verb, in, buf, n, off, line);
         }
         if (rc < 0) {
             cli_error(f->verb, "%s: %s", in->label, mn_strerror(rc));

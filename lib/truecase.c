@@ -757,7 +757,7 @@ struct mn_truecaser {
     int fed_end, tk_done;
     int err;      /* pending error status, or 0 */
     int failed;   /* the error was returned */
-    size_t err_off;
+    size_t err_off, err_line;
     /* classification state */
     int run;      /* 0 none, 1 caps span, 2 rejected run */
     int line_low; /* a non-caps word on this line */
@@ -784,6 +784,7 @@ static void tc_restart(mn_truecaser *tc) {
     tc->fed_end = tc->tk_done = 0;
     tc->err = tc->failed = 0;
     tc->err_off = 0;
+    tc->err_line = 0;
     tc->run = tc->line_low = tc->open_prev = 0;
     tc->initial = 1;
     tc->quote_initial = tc->name_next = tc->glue_proper = tc->in_quote = 0;
@@ -856,6 +857,10 @@ void mn_truecaser_reset(mn_truecaser *tc) {
 
 size_t mn_truecaser_error_offset(const mn_truecaser *tc) {
     return tc ? tc->err_off : 0;
+}
+
+size_t mn_truecaser_error_line(const mn_truecaser *tc) {
+    return tc ? tc->err_line : 0;
 }
 
 static inline const uint8_t *tok_text(const mn_truecaser *tc, const qtok *t) {
@@ -1677,6 +1682,7 @@ static int run(mn_truecaser *tc, mn_outbuf *out, mn_inbuf *in, int end) {
             if (rc < 0) {
                 tc->err = rc;
                 tc->err_off = mn_tokenizer_error_offset(tc->tk);
+                tc->err_line = mn_tokenizer_error_line(tc->tk);
                 tc->tk_done = 1;
                 continue;
             }
@@ -1769,7 +1775,7 @@ int mn_truecase_alloc(const mn_case_model *model, mn_truecase_mode mode, int opt
 struct mn_case_trainer {
     mn_truecaser *tc;
     counts c;
-    size_t err_off;
+    size_t err_off, err_line;
 };
 
 int mn_case_trainer_new(mn_case_trainer **out, int options) {
@@ -1814,6 +1820,7 @@ int mn_case_trainer_feed(mn_case_trainer *tr, const char *s, size_t len, int end
     const int rc = run(tr->tc, NULL, &in, end);
     if (rc < 0) {
         tr->err_off = tr->tc->err_off;
+        tr->err_line = tr->tc->err_line;
         mn_truecaser_reset(tr->tc);
         return rc;
     }
@@ -1822,6 +1829,10 @@ int mn_case_trainer_feed(mn_case_trainer *tr, const char *s, size_t len, int end
 
 size_t mn_case_trainer_error_offset(const mn_case_trainer *tr) {
     return tr ? tr->err_off : 0;
+}
+
+size_t mn_case_trainer_error_line(const mn_case_trainer *tr) {
+    return tr ? tr->err_line : 0;
 }
 
 typedef struct sortent {

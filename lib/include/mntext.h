@@ -578,6 +578,8 @@ MN_EXPORT void mn_case_trainer_free(mn_case_trainer *tr);
  *  counted from the start of the document; the next feed starts a new one. */
 MN_EXPORT int mn_case_trainer_feed(mn_case_trainer *tr, const char *s, size_t len, int end);
 MN_EXPORT size_t mn_case_trainer_error_offset(const mn_case_trainer *tr);
+/** The 1-based line of that offset (its document's lines). */
+MN_EXPORT size_t mn_case_trainer_error_line(const mn_case_trainer *tr);
 /** The model as text, in the file format mn_case_model_parse() reads,
  *  deterministic (sorted); *out is NUL-terminated, free it with mn_free().
  *  Words seen once in lower case only are left out (lower case is what an
@@ -618,6 +620,9 @@ MN_EXPORT void mn_truecaser_reset(mn_truecaser *tc);
  *  return MN_E_STATE until reset. */
 MN_EXPORT int mn_truecase_stream(mn_truecaser *tc, mn_outbuf *out, mn_inbuf *in, int end);
 MN_EXPORT size_t mn_truecaser_error_offset(const mn_truecaser *tc);
+/** The 1-based line of that offset, counted like it from the stream's start
+ *  (for input that cannot be read again, such as a pipe). */
+MN_EXPORT size_t mn_truecaser_error_line(const mn_truecaser *tc);
 
 /** One-shot: truecase s[0..len) into a new NUL-terminated buffer *out of
  *  *out_len bytes (free with mn_free()); model NULL = the default model. */

@@ -69,6 +69,14 @@ run tc bad
 assert_status "invalid: exit status" 65 "$status"
 assert_stderr "invalid: message" "mntext: truecase: bad: invalid UTF-8 at byte 24 (line 2)"
 assert_bytes "invalid: output before the bad byte" out 'Тэр ирлээ.\nБи '
+# on standard input (a pipe cannot be read again to count lines) the line
+# still names the bad byte's own, not the end of what was read ahead
+bytes bad2 'ТЭР\nabc\xff\n'
+run_in bad2 tc
+assert_status "invalid on stdin: exit status" 65 "$status"
+assert_stderr "invalid on stdin: line" "mntext: truecase: <stdin>: invalid UTF-8 at byte 10 (line 2)"
+run_in bad2 "$MNTEXT" truecase --train
+assert_stderr "invalid on stdin, --train: line" "mntext: truecase: <stdin>: invalid UTF-8 at byte 10 (line 2)"
 run tc --invalid=replace bad
 assert_status "invalid=replace: exit status" 0 "$status"
 assert_bytes "invalid=replace" out 'Тэр ирлээ.\nБи \xef\xbf\xbd явлаа'
