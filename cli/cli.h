@@ -45,6 +45,14 @@ void help_sentences(void);
 /* verbs of issue 6: truecase */
 
 /* verbs of issue 7: keywords, summarize, entities */
+int cmd_keywords(int argc, char **argv);
+void help_keywords(void);
+int cmd_summarize(int argc, char **argv);
+void help_summarize(void);
+int cmd_entities(int argc, char **argv);
+void help_entities(void);
+int cmd_idf(int argc, char **argv);
+void help_idf(void);
 
 /* verbs of issue 8: translit, stats */
 

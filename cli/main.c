@@ -16,6 +16,10 @@ static const cli_verb verbs[] = {
     /* verbs of issue 5: stem, lemma, stopwords, freq */
     /* verbs of issue 6: truecase */
     /* verbs of issue 7: keywords, summarize, entities */
+    {"keywords", cmd_keywords, "key words and phrases of each document, by stem", help_keywords},
+    {"summarize", cmd_summarize, "title, central sentences, keywords and facts of each document", help_summarize},
+    {"entities", cmd_entities, "dates, places, organizations, people, titles, numbers", help_entities},
+    {"idf", cmd_idf, "build a background model for keywords (idf build)", help_idf},
     /* verbs of issue 8: translit, stats */
 };
 
