@@ -778,6 +778,9 @@ static size_t place_len(const mn_summarizer *sm, const char *w, size_t n) {
     mn__lower_bytes(w, n, low);
     if (mn__smap_find(&sm->lx.places, low, n) >= 0)
         return n;
+    /* Монголчууд, Германчууд: peoples, not places */
+    if (n > 8 && (memcmp(low + n - 8, "чууд", 8) == 0 || memcmp(low + n - 8, "чүүд", 8) == 0))
+        return 0;
     /* strip known endings; a place name is never shorter than 2 letters */
     for (size_t cut = n - 1; cut >= 4 && n - cut <= 12; cut--) {
         if ((low[cut] & 0xC0) == 0x80)
@@ -1006,6 +1009,7 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
                         cue_role(sm, &T[j + 1]) == MN_ROLE_ORGHEAD) {
                         if ((rc = add_fact(sm, MN_FACT_ORG, a, e, sb.b + 3, sb.n - 6, NULL)) != MN_OK)
                             return rc;
+                        i = j; /* the words inside are the name, not places */
                     }
                 }
             }
@@ -1026,6 +1030,46 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
         }
         /* ---- places: gazetteer words (multi-word names first), or
          * capitalized words before a place cue (аймаг, сум, хот...) */
+        /* ---- people without initials: two or three capitalized words
+         * in a row that are no place, organization or cue (Дональд Трамп,
+         * Ким Жон Ун) */
+        if ((t->flags & MN_TOKEN_TITLE) && !(t->flags & (MN_TOKEN_SUFFIXED | MN_TOKEN_LATIN)) &&
+            !(i > t0 && T[i - 1].kind == MN_TOKEN_PUNCT) && !(i + 1 < t1 && ambiguous_word(sm, b, bl))) {
+            size_t j = i;
+            while (j + 1 < t1 && j < i + 2 && T[j + 1].kind == MN_TOKEN_WORD && (T[j + 1].flags & MN_TOKEN_TITLE) &&
+                   !(T[j + 1].flags & MN_TOKEN_LATIN) && T[j + 1].start == T[j].end + 1 &&
+                   !(T[j].flags & MN_TOKEN_SUFFIXED))
+                j++;
+            int ok = j > i && !(j + 1 < t1 && T[j + 1].kind == MN_TOKEN_WORD && cue_role(sm, &T[j + 1]) != 0);
+            for (size_t k = i; ok && k <= j; k++) {
+                size_t kl;
+                const char *kw = tok_base(sm, &T[k], &kl);
+                char low[256];
+                if (kl >= sizeof low || place_len(sm, kw, kl) > 0 || cue_role(sm, &T[k]) != 0)
+                    ok = 0;
+                else {
+                    mn__lower_bytes(kw, kl, low);
+                    ok = mn__smap_find(&sm->lx.stop, low, kl) < 0;
+                }
+            }
+            if (ok && t->sent_start && ambiguous_word(sm, b, bl))
+                ok = 0; /* a sentence starting with a common word */
+            if (ok) {
+                sbuf sb = {.n = 0};
+                for (size_t k = i; k < j; k++) {
+                    sb_put(&sb, s + T[k].start, T[k].end - T[k].start);
+                    sb_put(&sb, " ", 1);
+                }
+                size_t jl, nl;
+                const char *jw = tok_base(sm, &T[j], &jl);
+                const char *nom = nominative(sm, jw, jl, &nl);
+                sb_put(&sb, nom, nl);
+                if ((rc = add_fact(sm, MN_FACT_PERSON, t->start, T[j].base_end, sb.b, sb.n, NULL)) != MN_OK)
+                    return rc;
+                i = j;
+                continue;
+            }
+        }
         if (T[i].flags & MN_TOKEN_TITLE) {
             /* two-word gazetteer names: Өмнөд Солонгос */
             if (i + 1 < t1 && tok_is_word(&T[i + 1]) && (T[i + 1].flags & MN_TOKEN_TITLE) &&
@@ -1078,34 +1122,46 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
         /* ---- organizations: a head noun (яам, газар, хороо...) and the
          * words before it back to the first capitalized one */
         if (cue_role(sm, t) == MN_ROLE_ORGHEAD && i > t0) {
-            size_t j = i, first = SIZE_MAX;
+            size_t j = i, first = SIZE_MAX, initial = SIZE_MAX;
             int commas = 0;
             while (j > t0 && i - j < 7) {
                 const tokrec *u = &T[j - 1];
-                if (u->kind == MN_TOKEN_PUNCT && tok_text_is(sm, u, ",") && commas == 0) {
+                if (u->kind == MN_TOKEN_PUNCT && tok_text_is(sm, u, ",") && commas == 0 && first == SIZE_MAX) {
                     commas++;
                     j--;
                     continue;
                 }
-                if (u->kind != MN_TOKEN_WORD)
+                /* not across another name: УИХ-ын Тамгын газар is two */
+                if (u->kind != MN_TOKEN_WORD || (u->flags & (MN_TOKEN_UPPER | MN_TOKEN_SUFFIXED)))
                     break;
                 size_t ul;
                 const char *uw = tok_base(sm, u, &ul);
                 char low[256];
                 if (ul < sizeof low) {
                     mn__lower_bytes(uw, ul, low);
-                    if (mn__smap_find(&sm->lx.stop, low, ul) >= 0 &&
-                        (!(u->flags & MN_TOKEN_TITLE) || u->sent_start))
+                    if (mn__smap_find(&sm->lx.stop, low, ul) >= 0 && (!starts_upper(sm, u) || u->sent_start))
                         break;
                 }
-                if (first != SIZE_MAX && !starts_upper(sm, u))
+                if (first != SIZE_MAX && (!starts_upper(sm, u) || u->sent_start))
                     break; /* the name starts at its first capital run */
                 j--;
-                if (starts_upper(sm, u))
-                    first = j;
+                if (starts_upper(sm, u)) {
+                    if (u->sent_start)
+                        initial = j; /* a capital that proves nothing */
+                    else
+                        first = j;
+                }
             }
-            if (first != SIZE_MAX) {
-                /* a comma must lie inside the name, after its first word */
+            /* a name whose only capital starts the sentence: only when it
+             * is long (Эдийн засаг, хөгжлийн яам), not Хэвлэлийн хурал */
+            if (first == SIZE_MAX && initial != SIZE_MAX && i - initial >= 3)
+                first = initial;
+            if (first == SIZE_MAX && initial != SIZE_MAX && i - initial == 1 && tok_text_is(sm, &T[initial], "Засгийн"))
+                first = initial;
+            /* a comma may not be the name's last or first piece */
+            if (first != SIZE_MAX && T[first].kind == MN_TOKEN_PUNCT)
+                first++;
+            if (first != SIZE_MAX && first < i) {
                 sbuf sb = {.n = 0};
                 for (size_t k = first; k < i; k++) {
                     if (k > first && T[k].kind != MN_TOKEN_PUNCT)
@@ -1115,8 +1171,13 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
                 size_t nl;
                 const char *nom = nominative(sm, b, bl, &nl);
                 sb_put(&sb, " ", 1);
-                /* the head in lower case unless written capitalized */
                 sb_put(&sb, nom, nl);
+                /* a longer name ending in a later head replaces one that
+                 * ended in an earlier head inside it (Газар тариалангийн
+                 * ... газар) */
+                if (sm->nfacts > 0 && sm->facts[sm->nfacts - 1].kind == MN_FACT_ORG &&
+                    sm->facts[sm->nfacts - 1].start >= T[first].start)
+                    sm->nfacts--;
                 if ((rc = add_fact(sm, MN_FACT_ORG, T[first].start, t->base_end, sb.b, sb.n, NULL)) != MN_OK)
                     return rc;
             }
