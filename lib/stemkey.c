@@ -427,6 +427,21 @@ static int is_vowel(uint32_t c) {
     }
 }
 
+/* One-letter endings only where the grammar puts them (MONGOLIAN.md):
+ * dative -т after г, в, р, с (газарт; not жагсаалт, сэргэлт); accusative
+ * -г and genitive -н after a vowel (форумыг is -ыг; тогоог, яамны). */
+static int one_letter_ok(uint32_t suffix, uint32_t before) {
+    switch (suffix) {
+    case 0x442: /* т */
+        return before == 0x433 || before == 0x432 || before == 0x440 || before == 0x441;
+    case 0x433: /* г */
+    case 0x43D: /* н */
+        return is_vowel(before) && before != 0x44C && before != 0x439;
+    default:
+        return 1;
+    }
+}
+
 static int ends_with(const uint32_t *w, size_t n, const uint32_t *suf, size_t k) {
     return k <= n && memcmp(w + n - k, suf, k * sizeof *w) == 0;
 }
@@ -465,7 +480,8 @@ size_t mn__stem_key(const mn__lexicon *lx, const char *s, size_t n, char *dst, i
             size_t j = 0;
             for (; j < lx->nsuffixes; j++) {
                 const size_t k = lx->suffix_len[j];
-                if (len >= k + (k == 1 ? 4 : 3) && ends_with(w, len, lx->suffixes[j], k))
+                if (len >= k + (k == 1 ? 4 : 3) && ends_with(w, len, lx->suffixes[j], k) &&
+                    (k > 1 || one_letter_ok(w[len - 1], w[len - 2])))
                     break;
             }
             if (j == lx->nsuffixes)

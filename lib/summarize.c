@@ -13,6 +13,12 @@
 #include "stemkey.h"
 
 #define KEYCAP (4 * 64 + 8)
+#ifndef PROPER_BONUS
+#define PROPER_BONUS 1.3
+#endif
+#ifndef LEAD_BONUS
+#define LEAD_BONUS 0.0
+#endif
 
 typedef struct tokrec {
     size_t start, end, base_end; /* base_end: before a hyphen suffix */
@@ -1249,19 +1255,29 @@ static int term_text(mn_summarizer *sm, const term *t, const char **out, size_t 
     size_t last = first;
     for (unsigned w = 1; w < t->words; w++) {
         last++;
-        while (last < sm->ntoks && sm->toks[last].kind != MN_TOKEN_WORD)
+        while (last < sm->ntoks && sm->toks[last].kind != MN_TOKEN_WORD && sm->toks[last].kind != MN_TOKEN_NAME)
             last++;
     }
     const int proper = t->cap_count * 2 > t->count;
     for (size_t k = first; k <= last && k < sm->ntoks; k++) {
         const tokrec *u = &sm->toks[k];
-        if (u->kind != MN_TOKEN_WORD)
+        if (u->kind != MN_TOKEN_WORD && u->kind != MN_TOKEN_NAME)
             continue;
         size_t ul;
         const char *uw = tok_base(sm, u, &ul);
         if (sb.n)
             sb_put(&sb, " ", 1);
         const size_t at = sb.n;
+        if (u->kind == MN_TOKEN_NAME) { /* initials as written, the name in the nominative */
+            size_t dot = 0, nl;
+            for (size_t q = 0; q < ul; q++)
+                if (uw[q] == '.')
+                    dot = q + 1;
+            const char *nom = nominative(sm, uw + dot, ul - dot, &nl);
+            sb_put(&sb, uw, dot);
+            sb_put(&sb, nom, nl);
+            continue;
+        }
         if (k == last && t->nom == SIZE_MAX) {
             size_t nl;
             const char *nom = nominative(sm, uw, ul, &nl);
@@ -1272,7 +1288,8 @@ static int term_text(mn_summarizer *sm, const term *t, const char **out, size_t 
         size_t up, lo;
         mn__case_counts(sb.b + at, sb.n - at, &up, &lo);
         const int acronym = up >= 2 && lo == 0;
-        if (!acronym && !(proper && k == first) && !(starts_upper(sm, u) && !u->sent_start)) {
+        const int capital = starts_upper(sm, u) && (!u->sent_start || place_len(sm, uw, ul) > 0);
+        if (!acronym && !(proper && k == first) && !capital) {
             mn__lower_bytes(sb.b + at, sb.n - at, sb.b + at);
         }
     }
@@ -1291,7 +1308,7 @@ static int find_keywords(mn_summarizer *sm) {
     /* stem keys and content words */
     for (size_t i = 0; i < sm->ntoks; i++) {
         tokrec *t = &T[i];
-        if (t->kind != MN_TOKEN_WORD)
+        if (t->kind != MN_TOKEN_WORD && t->kind != MN_TOKEN_NAME)
             continue;
         const size_t n = t->base_end - t->start;
         if (n > 200 || n < 2)
@@ -1351,6 +1368,13 @@ static int find_keywords(mn_summarizer *sm) {
      * occurrence, the title, and the background model's idf */
     const size_t nsent = sm->nsents ? sm->nsents : 1;
     size_t cand = 0;
+    /* the lead: the first two sentences after the title */
+    size_t lead_sent = 1, seen = 0;
+    for (size_t i = 0; i < sm->nsents; i++)
+        if (sm->sents[i].candidate && ++seen == 2) {
+            lead_sent = i;
+            break;
+        }
     for (size_t k = 0; k < sm->terms.n; k++) {
         term *t = &sm->tv[k];
         if (t->words > 1 && t->count < 2 && !t->in_title)
@@ -1372,8 +1396,12 @@ static int find_keywords(mn_summarizer *sm) {
         double sc = log(1.0 + t->count) * w;
         sc *= 1.0 + 0.5 * ((double)t->sents / (double)nsent);
         sc *= 1.0 + 0.5 * (1.0 - pos);
+        if (sm->toks[t->first].sent <= lead_sent)
+            sc *= 1.0 + LEAD_BONUS;
         if (t->in_title)
             sc *= 1.5;
+        if (t->cap_count > 0) /* written with a capital mid-sentence: a name */
+            sc *= PROPER_BONUS;
         if (t->words > 1)
             sc *= 1.0 + 0.3 * (t->words - 1);
         if (sm->idf == NULL && t->words == 1) { /* no model: prefer longer words */
@@ -1407,9 +1435,11 @@ static int find_keywords(mn_summarizer *sm) {
     for (size_t a = 0; a < nk; a++) {
         mn_keyword *x = &sm->kw[a];
         int drop = 0;
-        for (size_t b = 0; b < out && !drop; b++) {
+        /* against every phrase, ranked higher or not: a word that
+         * (almost) only occurs inside a phrase is that phrase */
+        for (size_t b = 0; b < nk && !drop; b++) {
             const mn_keyword *y = &sm->kw[b];
-            if (y->words <= x->words)
+            if (y->words <= x->words || (b > a && (y->count < 2 || x->words > 1)))
                 continue;
             const size_t xl = strlen(x->key);
             const char *f = strstr(y->key, x->key);
