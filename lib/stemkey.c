@@ -381,8 +381,7 @@ int mn__lexicon_init(mn__lexicon *lx) {
         if (lx->rules.klens[i] * 4 + 4 > sizeof key)
             continue;
         const size_t kl = mn__stem_key(lx, w, lx->rules.klens[i], key, NULL, NULL);
-        if (mn__smap_find(&lx->cues, key, kl) < 0 &&
-            mn__smap_add(&lx->cues, key, kl, lx->rules.vals[i], NULL) < 0) {
+        if (mn__smap_find(&lx->cues, key, kl) < 0 && mn__smap_add(&lx->cues, key, kl, (int)i, NULL) < 0) {
             mn__lexicon_free(lx);
             return MN_E_NOMEM;
         }

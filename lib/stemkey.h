@@ -56,7 +56,7 @@ enum {
 
 typedef struct mn__lexicon {
     mn__smap rules;     /* lower-case form -> role (cue words by stem key) */
-    mn__smap cues;      /* stem key of a cue word -> role */
+    mn__smap cues;      /* stem key of a cue word -> its index in rules */
     mn__smap stop;      /* keyword stopwords (lower case) */
     mn__smap places;    /* lower-case place name -> index into place_kind */
     mn__smap acronyms;  /* acronym as written -> index */

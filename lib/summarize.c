@@ -148,15 +148,31 @@ static int tok_text_is(const mn_summarizer *sm, const tokrec *t, const char *lit
     return t->end - t->start == n && memcmp(sm->clean + t->start, lit, n) == 0;
 }
 
-/* The role of a word as a cue (by stem key), or 0. */
-static int cue_role(const mn_summarizer *sm, const tokrec *t) {
+/* The cue word a token is a form of (by stem key): its index in the rules
+ * list, or -1. */
+static long cue_index(const mn_summarizer *sm, const tokrec *t) {
     char key[KEYCAP];
     const size_t n = t->base_end - t->start;
     if (n > 200)
-        return 0;
+        return -1;
     const size_t kl = mn__stem_key(&sm->lx, sm->clean + t->start, n, key, NULL, NULL);
     const long k = mn__smap_find(&sm->lx.cues, key, kl);
-    return k < 0 ? 0 : sm->lx.cues.vals[k];
+    return k < 0 ? -1 : sm->lx.cues.vals[k];
+}
+
+/* The role of a word as a cue, or 0. */
+static int cue_role(const mn_summarizer *sm, const tokrec *t) {
+    const long i = cue_index(sm, t);
+    return i < 0 ? 0 : sm->lx.rules.vals[i];
+}
+
+/* The dictionary form of a cue word (аймаг for аймгийн), or NULL. */
+static const char *cue_form(const mn_summarizer *sm, const tokrec *t, size_t *len) {
+    const long i = cue_index(sm, t);
+    if (i < 0)
+        return NULL;
+    *len = sm->lx.rules.klens[i];
+    return mn__smap_key(&sm->lx.rules, (size_t)i);
 }
 
 /* The nominative form of a word as written (case kept for the first
@@ -543,7 +559,7 @@ static void truecase_line(mn_summarizer *sm, size_t a, size_t b) {
                     mn__lower_bytes(s + j, f - j, lowc);
                     const size_t kl = mn__stem_key(&sm->lx, lowc, f - j, key, NULL, NULL);
                     const long c = mn__smap_find(&sm->lx.cues, key, kl);
-                    place = c >= 0 && sm->lx.cues.vals[c] == MN_ROLE_PLACECUE;
+                    place = c >= 0 && sm->lx.rules.vals[sm->lx.cues.vals[c]] == MN_ROLE_PLACECUE;
                 }
             }
             if (place) {
@@ -932,9 +948,11 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
                     size_t ul;
                     const char *uw = tok_base(sm, u, &ul);
                     size_t nl2;
-                    const char *nom = u->kind == MN_TOKEN_WORD ? nominative(sm, uw, ul, &nl2) : uw;
-                    if (u->kind != MN_TOKEN_WORD)
+                    const char *nom = cue_form(sm, u, &nl2);
+                    if (nom == NULL || u->kind != MN_TOKEN_WORD) {
+                        nom = uw;
                         nl2 = ul;
+                    }
                     if (!(u->kind == MN_TOKEN_PUNCT || u->kind == MN_TOKEN_SYMBOL))
                         sb_put(&sb, " ", 1);
                     sb_put(&sb, nom, nl2);
@@ -1112,9 +1130,8 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
                     nl = pl;
                 sb_put(&sb, nom, nl);
                 if (cue) {
-                    size_t cl, cn;
-                    const char *c = tok_base(sm, &T[i + 1], &cl);
-                    const char *cnom = nominative(sm, c, cl, &cn);
+                    size_t cn = 0;
+                    const char *cnom = cue_form(sm, &T[i + 1], &cn);
                     sb_put(&sb, " ", 1);
                     sb_put(&sb, cnom, cn);
                 }
@@ -1175,7 +1192,9 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
                     sb_put(&sb, s + T[k].start, T[k].end - T[k].start);
                 }
                 size_t nl;
-                const char *nom = nominative(sm, b, bl, &nl);
+                const char *nom = cue_form(sm, t, &nl);
+                if (nom == NULL || starts_upper(sm, t))
+                    nom = nominative(sm, b, bl, &nl);
                 sb_put(&sb, " ", 1);
                 sb_put(&sb, nom, nl);
                 /* a longer name ending in a later head replaces one that
