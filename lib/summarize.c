@@ -1373,6 +1373,8 @@ static int find_keywords(mn_summarizer *sm) {
             if (j >= sm->ntoks || T[j].sent != T[i].sent || T[j].key < 0 || T[j].start != T[prev].end + 1 ||
                 T[prev].base_end != T[prev].end || sm->clean[T[prev].end] != ' ')
                 break;
+            if (T[j].key == T[prev].key)
+                break; /* форум форумыг: one word repeated, not a phrase */
             const char *kj = mn__smap_key(&sm->keys, (size_t)T[j].key);
             const size_t kjl = strlen(kj);
             kb[kn++] = ' ';
