@@ -41,6 +41,8 @@ void help_keywords(void) {
            "  --idf=MODEL       background model made by 'mntext idf build'\n"
            "  --no-idf          no background model: one-document statistics only\n"
            "  --lines           each line of the input is a document\n"
+           "  --dictionary=PATH hunspell dictionary (without .dic/.aff) for nominative\n"
+           "                    forms; default /usr/share/hunspell/mn_MN, \"\" for none\n"
            "  -h, --help        show this help\n"
            "\n"
            "Input must be UTF-8: ill-formed bytes stop the run with exit status 65.\n");
@@ -73,6 +75,8 @@ void help_summarize(void) {
            "  -f, --format=FMT  output format (see above)\n"
            "  --idf=MODEL       background model made by 'mntext idf build'\n"
            "  --no-idf          no background model\n"
+           "  --dictionary=PATH hunspell dictionary (without .dic/.aff) for nominative\n"
+           "                    forms; default /usr/share/hunspell/mn_MN, \"\" for none\n"
            "  -h, --help        show this help\n"
            "\n"
            "Input must be UTF-8: ill-formed bytes stop the run with exit status 65.\n");
@@ -97,6 +101,7 @@ void help_entities(void) {
            "Options:\n"
            "  -f, --format=FMT  output format\n"
            "  --lines           each line of the input is a document\n"
+           "  --dictionary=PATH hunspell dictionary for nominative forms (\"\": none)\n"
            "  -h, --help        show this help\n");
 }
 
@@ -329,7 +334,7 @@ static void out_double(double v) {
 
 /* ------------------------------------------------ shared option handling */
 
-enum { OPT_IDF = 256, OPT_NO_IDF, OPT_LINES, OPT_MERGE };
+enum { OPT_IDF = 256, OPT_NO_IDF, OPT_LINES, OPT_MERGE, OPT_DICT };
 
 typedef struct model_opts {
     const char *idf_path;
@@ -490,9 +495,11 @@ static int keywords_doc(doc_ctx *c, cli_input *in, const char *s, size_t n, uint
     return cli_out_failed() ? EXIT_IO : EXIT_OK;
 }
 
+/* --dictionary=PATH ("" for none; default hunspell-mn) */
+static const char *dictionary_opt;
+
 static int new_summarizer(const char *verb, const mn_idf *m, mn_summarizer **sm) {
-    const char *dict = getenv("MNTEXT_DICTIONARY"); /* tests: "" for none */
-    const int rc = mn_summarizer_new(sm, m, dict);
+    const int rc = mn_summarizer_new(sm, m, dictionary_opt);
     if (rc != MN_OK) {
         cli_error(verb, "%s", mn_strerror(rc));
         return EXIT_IO;
@@ -507,6 +514,7 @@ int cmd_keywords(int argc, char **argv) {
                                              {"idf", required_argument, NULL, OPT_IDF},
                                              {"no-idf", no_argument, NULL, OPT_NO_IDF},
                                              {"lines", no_argument, NULL, OPT_LINES},
+                                             {"dictionary", required_argument, NULL, OPT_DICT},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     kw_ctx k = {NULL, KW_TEXT, 10, 0, 0};
@@ -519,6 +527,9 @@ int cmd_keywords(int argc, char **argv) {
     while ((opt = getopt_long(argc, argv, "+:hn:f:", longopts, NULL)) != -1) {
         int st = EXIT_OK;
         switch (opt) {
+        case OPT_DICT:
+            dictionary_opt = optarg;
+            break;
         case 'h':
             help_keywords();
             return EXIT_OK;
@@ -759,6 +770,7 @@ int cmd_summarize(int argc, char **argv) {
                                              {"format", required_argument, NULL, 'f'},
                                              {"idf", required_argument, NULL, OPT_IDF},
                                              {"no-idf", no_argument, NULL, OPT_NO_IDF},
+                                             {"dictionary", required_argument, NULL, OPT_DICT},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     sum_ctx x = {NULL, SUM_TEXT, 3, 0, 10, 0, NULL, 0};
@@ -771,6 +783,9 @@ int cmd_summarize(int argc, char **argv) {
     while ((opt = getopt_long(argc, argv, "+:hn:r:k:f:", longopts, NULL)) != -1) {
         int st = EXIT_OK;
         switch (opt) {
+        case OPT_DICT:
+            dictionary_opt = optarg;
+            break;
         case 'h':
             help_summarize();
             return EXIT_OK;
@@ -890,6 +905,7 @@ int cmd_entities(int argc, char **argv) {
     const char *verb = argv[0];
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
                                              {"lines", no_argument, NULL, OPT_LINES},
+                                             {"dictionary", required_argument, NULL, OPT_DICT},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     ent_ctx e = {NULL, 0};
@@ -901,6 +917,9 @@ int cmd_entities(int argc, char **argv) {
     while ((opt = getopt_long(argc, argv, "+:hf:", longopts, NULL)) != -1) {
         int st = EXIT_OK;
         switch (opt) {
+        case OPT_DICT:
+            dictionary_opt = optarg;
+            break;
         case 'h':
             help_entities();
             return EXIT_OK;
