@@ -1020,8 +1020,8 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
                 const size_t a = T[i + 1].start, e = T[j - 1].end;
                 sbuf sb = {.n = 0};
                 sb_put(&sb, "\xE2\x80\x9C", 3);
-                for (size_t k = a; k < e; k++) /* one line */
-                    sb_put(&sb, s[k] == '\n' || s[k] == '\r' || s[k] == '\t' ? " " : s + k, 1);
+                for (size_t k = a; k < e; k++) /* one line, controls as spaces */
+                    sb_put(&sb, (unsigned char)s[k] < 0x20 ? " " : s + k, 1);
                 sb_put(&sb, "\xE2\x80\x9D", 3);
                 if ((rc = add_fact(sm, MN_FACT_TITLE, a, e, sb.b, sb.n, NULL)) != MN_OK)
                     return rc;
@@ -1673,8 +1673,8 @@ int mn_summarizer_set(mn_summarizer *sm, const char *s, size_t len) {
     /* the title, on one line */
     if (sm->title_end > sm->title_start) {
         sbuf sb = {.n = 0};
-        for (size_t k = sm->title_start; k < sm->title_end; k++)
-            sb_put(&sb, sm->clean[k] == '\t' ? " " : sm->clean + k, 1);
+        for (size_t k = sm->title_start; k < sm->title_end; k++) /* controls as spaces */
+            sb_put(&sb, (unsigned char)sm->clean[k] < 0x20 ? " " : sm->clean + k, 1);
         sm->title = keep_str(sm, sb.b, sb.n);
         if (sm->title == NULL)
             return MN_E_NOMEM;
@@ -1718,8 +1718,13 @@ static const char *tidy_sentence(mn_summarizer *sm, size_t i, size_t *len) {
     int space = 0;
     for (size_t k = r->start; k < r->end; k++) {
         const char c = sm->clean[k];
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        if (c == ' ' || (unsigned char)c < 0x20) { /* white space and controls */
             space = n > 0;
+            continue;
+        }
+        if (c == '\xC2' && k + 1 < r->end && sm->clean[k + 1] == '\xA0') { /* no-break space */
+            space = n > 0;
+            k++;
             continue;
         }
         if (space)

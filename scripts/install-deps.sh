@@ -6,6 +6,7 @@ packages=(
   build-essential cmake pkg-config       # compiler and build
   libicu-dev icu-devtools                # ICU (library; uconv for comparisons)
   libpcre2-dev libutf8proc-dev           # PCRE2, utf8proc
+  libhunspell-dev hunspell-mn            # nominative forms for summaries (issue 7)
   unicode-data                           # CaseFolding.txt and other test files
   clang libclang-rt-14-dev               # libFuzzer and sanitizer runtimes
   groff-base time binutils python3       # man page check, RSS, nm, test helpers
