@@ -27,7 +27,11 @@ typedef struct tokrec {
     size_t sent;
     int content; /* counts for keywords */
     int sent_start; /* first word of its sentence */
-    long key;    /* index in sm->keys, or -1 */
+    long key;    /* index in sm->keys if a keyword candidate, or -1 */
+    long skey;   /* index in sm->keys of its stem key, or -1 (not a word) */
+    long cue;    /* index in lx.rules of the cue word it is a form of, or -1 */
+    size_t stripped; /* bytes before the endings the stemmer strips */
+    int verb;    /* looks like a verb form */
 } tokrec;
 
 typedef struct sentrec {
@@ -151,13 +155,34 @@ static int tok_text_is(const mn_summarizer *sm, const tokrec *t, const char *lit
 /* The cue word a token is a form of (by stem key): its index in the rules
  * list, or -1. */
 static long cue_index(const mn_summarizer *sm, const tokrec *t) {
-    char key[KEYCAP];
-    const size_t n = t->base_end - t->start;
-    if (n > 200)
-        return -1;
-    const size_t kl = mn__stem_key(&sm->lx, sm->clean + t->start, n, key, NULL, NULL);
-    const long k = mn__smap_find(&sm->lx.cues, key, kl);
-    return k < 0 ? -1 : sm->lx.cues.vals[k];
+    (void)sm;
+    return t->cue;
+}
+
+/* Stem keys, cue words and verb shapes of the tokens, computed once. */
+static int analyse_tokens(mn_summarizer *sm) {
+    mn__smap_clear(&sm->keys);
+    for (size_t i = 0; i < sm->ntoks; i++) {
+        tokrec *t = &sm->toks[i];
+        const size_t n = t->base_end - t->start;
+        t->skey = t->cue = -1;
+        t->verb = 0;
+        t->stripped = n;
+        const int wordlike = t->kind == MN_TOKEN_WORD || t->kind == MN_TOKEN_NAME ||
+                             t->kind == MN_TOKEN_ABBREVIATION || t->kind == MN_TOKEN_SYMBOL ||
+                             (t->kind == MN_TOKEN_PUNCT && n == 1 && sm->clean[t->start] == '%');
+        if (!wordlike || n > 200 || n == 0)
+            continue;
+        char key[KEYCAP];
+        const size_t kl = mn__stem_key(&sm->lx, sm->clean + t->start, n, key, &t->verb, &t->stripped);
+        const long k = mn__smap_add(&sm->keys, key, kl, 0, NULL);
+        if (k < 0)
+            return MN_E_NOMEM;
+        t->skey = k;
+        const long c = mn__smap_find(&sm->lx.cues, key, kl);
+        t->cue = c < 0 ? -1 : sm->lx.cues.vals[c];
+    }
+    return MN_OK;
 }
 
 /* The role of a word as a cue, or 0. */
@@ -1242,13 +1267,8 @@ static long term_add(mn_summarizer *sm, const char *key, size_t kl, size_t first
         t->last_sent = sent;
     }
     const tokrec *lt = &sm->toks[last];
-    if (t->nom == SIZE_MAX && lt->base_end == lt->end) {
-        char kk[KEYCAP];
-        size_t stripped;
-        mn__stem_key(&sm->lx, sm->clean + lt->start, lt->end - lt->start, kk, NULL, &stripped);
-        if (stripped == lt->end - lt->start)
-            t->nom = first;
-    }
+    if (t->nom == SIZE_MAX && lt->base_end == lt->end && lt->stripped == lt->end - lt->start)
+        t->nom = first;
     const tokrec *ft = &sm->toks[first];
     if (starts_upper(sm, ft) && !ft->sent_start)
         t->cap_count++;
@@ -1322,7 +1342,6 @@ static int term_text(mn_summarizer *sm, const term *t, const char **out, size_t 
 
 static int find_keywords(mn_summarizer *sm) {
     mn__smap_clear(&sm->terms);
-    mn__smap_clear(&sm->keys);
     tokrec *T = sm->toks;
     /* stem keys and content words */
     for (size_t i = 0; i < sm->ntoks; i++) {
@@ -1333,12 +1352,12 @@ static int find_keywords(mn_summarizer *sm) {
         if (n > 200 || n < 2)
             continue;
         const char *w = sm->clean + t->start;
-        char low[256], key[KEYCAP];
+        char low[256];
         mn__lower_bytes(w, n, low);
-        if (mn__smap_find(&sm->lx.stop, low, n) >= 0)
+        if (t->skey < 0 || mn__smap_find(&sm->lx.stop, low, n) >= 0)
             continue;
-        int verb;
-        const size_t kl = mn__stem_key(&sm->lx, w, n, key, &verb, NULL);
+        const char *key = mn__smap_key(&sm->keys, (size_t)t->skey);
+        const size_t kl = sm->keys.klens[t->skey];
         if (kl < 2)
             continue;
         /* a key of one or two letters is too ambiguous to count */
@@ -1349,11 +1368,8 @@ static int find_keywords(mn_summarizer *sm) {
         mn__case_counts(w, n, &up, &lo);
         if (cps < 3 && !(up >= 2 && lo == 0))
             continue;
-        const long k = mn__smap_add(&sm->keys, key, kl, 0, NULL);
-        if (k < 0)
-            return MN_E_NOMEM;
-        t->key = k;
-        t->content = !verb;
+        t->key = t->skey;
+        t->content = !t->verb;
     }
     /* terms: single content words, and runs of 2-3 words within a
      * sentence with nothing but spaces between them whose last word is a
@@ -1680,6 +1696,8 @@ int mn_summarizer_set(mn_summarizer *sm, const char *s, size_t len) {
             return MN_E_NOMEM;
         sm->title_len = sb.n;
     }
+    if ((rc = analyse_tokens(sm)) != MN_OK)
+        return rc;
     for (size_t i = 0; i < sm->nsents; i++)
         if ((rc = facts_of_sentence(sm, sm->sents[i].t0, sm->sents[i].t1)) != MN_OK)
             return rc;
