@@ -442,7 +442,12 @@ static int one_letter_ok(uint32_t suffix, uint32_t before) {
 }
 
 static int ends_with(const uint32_t *w, size_t n, const uint32_t *suf, size_t k) {
-    return k <= n && memcmp(w + n - k, suf, k * sizeof *w) == 0;
+    if (k > n || w[n - 1] != suf[k - 1]) /* most endings fail on the last letter */
+        return 0;
+    for (size_t i = 0; i + 1 < k; i++)
+        if (w[n - k + i] != suf[i])
+            return 0;
+    return 1;
 }
 
 size_t mn__stem_key(const mn__lexicon *lx, const char *s, size_t n, char *dst, int *verb,
