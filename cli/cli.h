@@ -41,6 +41,8 @@ void help_sentences(void);
 /* verbs of issue 4: normalize, check */
 
 /* verbs of issue 5: stem, lemma, stopwords, freq */
+int cmd_stem(int argc, char **argv);
+void help_stem(void);
 
 /* verbs of issue 6: truecase */
 

@@ -14,6 +14,7 @@ static const cli_verb verbs[] = {
     {"sentences", cmd_sentences, "split text into sentences", help_sentences},
     /* verbs of issue 4: normalize, check */
     /* verbs of issue 5: stem, lemma, stopwords, freq */
+    {"stem", cmd_stem, "stem Mongolian words (algorithmic, no dictionary)", help_stem},
     /* verbs of issue 6: truecase */
     /* verbs of issue 7: keywords, summarize, entities */
     {"keywords", cmd_keywords, "key words and phrases of each document, by stem", help_keywords},

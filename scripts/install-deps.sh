@@ -11,6 +11,7 @@ packages=(
   clang libclang-rt-14-dev               # libFuzzer and sanitizer runtimes
   groff-base time binutils python3       # man page check, RSS, nm, test helpers
   hyperfine parallel                     # benchmarks, scale-out recipes
+  hunspell hunspell-mn                   # the stemmer evaluation (eval/stem_eval.py), bench peer
 )
 missing=()
 for p in "${packages[@]}"; do

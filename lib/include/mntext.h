@@ -296,6 +296,38 @@ MN_EXPORT size_t mn_sentencer_error_line(const mn_sentencer *s);
 
 /* ---------------------------------------------- stem (issue 5) */
 
+/* ---- stemmer */
+
+/** An algorithmic Mongolian Cyrillic stemmer (no dictionary): strips case,
+ *  plural, reflexive-possessive, attributive, comitative/privative and
+ *  common verb endings iteratively, restores epenthetic vowels and stem
+ *  letters where the rules can tell, and leaves short words and the words
+ *  of its exception list alone. Rules and exceptions are the compiled-in
+ *  data files lib/data/stem_suffixes.txt and lib/data/stem_exceptions.txt. */
+typedef struct mn_stemmer mn_stemmer;
+
+/** Create a stemmer; `options` must be 0. The object is immutable after
+ *  creation: one stemmer may be used by many threads at once. */
+MN_EXPORT int mn_stemmer_new(mn_stemmer **out, int options);
+
+/** Free a stemmer. NULL is fine. */
+MN_EXPORT void mn_stemmer_free(mn_stemmer *st);
+
+/** A capacity that always suffices for mn_stem() of a word of `len` bytes:
+ *  lowercasing can grow a 2-byte letter to 3 bytes, and restoration adds at
+ *  most a few letters. */
+#define MN_STEM_MAX(len) ((len) + (len) / 2 + 16)
+
+/** Stem one word (the UTF-8 text of a WORD/NUMBER/DATE/NAME token): write
+ *  the stem, lowercased, to out[0..cap) (no NUL) and set *out_len to its
+ *  length. A hyphen-attached suffix is cut off (УИХ-ын -> уих, 8-ны -> 8);
+ *  in a hyphenated compound only the last part is stemmed (Дархан-Уулд ->
+ *  дархан-уул). Words with digits or non-Cyrillic letters are only
+ *  lowercased. Returns MN_E_BUFFER if cap is too small (*out_len = the size
+ *  needed), MN_E_INVALID_UTF8 on ill-formed input, MN_E_ARGUMENT on NULLs. */
+MN_EXPORT int mn_stem(const mn_stemmer *st, const char *word, size_t len, char *out, size_t cap,
+                      size_t *out_len);
+
 /* ---------------------------------------------- truecase (issue 6) */
 
 /* ---------------------------------------------- summarize (issue 7) */
