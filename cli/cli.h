@@ -44,6 +44,19 @@ void help_sentences(void);
 int cmd_stem(int argc, char **argv);
 void help_stem(void);
 
+/* issue 5, part B: lemma, freq */
+int cmd_lemma(int argc, char **argv);
+void help_lemma(void);
+int cmd_freq(int argc, char **argv);
+void help_freq(void);
+/* The hunspell dictionary to use: --dict's value (x, x.aff or x.dic), else
+ * $MNTEXT_HUNSPELL_DICT, else MN_LEMMA_DEFAULT_DICT; malloc'd (NULL: no
+ * memory). */
+char *cli_dict_path(const char *dict);
+/* Open the lemmatizer on it; EXIT_OK, or EXIT_IO after a message that names
+ * the Debian package hunspell-mn. */
+int cli_open_lemmatizer(const char *verb, const char *dict, mn_lemmatizer **lz);
+
 /* verbs of issue 6: truecase */
 
 /* verbs of issue 7: keywords, summarize, entities */

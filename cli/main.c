@@ -15,6 +15,8 @@ static const cli_verb verbs[] = {
     /* verbs of issue 4: normalize, check */
     /* verbs of issue 5: stem, lemma, stopwords, freq */
     {"stem", cmd_stem, "stem Mongolian words (algorithmic, no dictionary)", help_stem},
+    {"lemma", cmd_lemma, "lemmatize words with hunspell-mn (stemmer for unknown words)", help_lemma},
+    {"freq", cmd_freq, "word frequencies (by form, lowercase, stem or lemma); merge them", help_freq},
     /* verbs of issue 6: truecase */
     /* verbs of issue 7: keywords, summarize, entities */
     {"keywords", cmd_keywords, "key words and phrases of each document, by stem", help_keywords},

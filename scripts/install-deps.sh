@@ -5,6 +5,8 @@ set -eu
 packages=(
   build-essential cmake pkg-config       # compiler and build
   libicu-dev icu-devtools                # ICU (library; uconv for comparisons)
+  libhunspell-dev hunspell-mn hunspell   # lemmatizer (library, mn_MN dictionary, CLI for tests)
+  gawk                                   # a peer of the freq benchmark
   libpcre2-dev libutf8proc-dev           # PCRE2, utf8proc
   libhunspell-dev hunspell-mn            # nominative forms for summaries (issue 7)
   unicode-data                           # CaseFolding.txt and other test files

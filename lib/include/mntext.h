@@ -328,6 +328,141 @@ MN_EXPORT void mn_stemmer_free(mn_stemmer *st);
 MN_EXPORT int mn_stem(const mn_stemmer *st, const char *word, size_t len, char *out, size_t cap,
                       size_t *out_len);
 
+/* ----- stopwords, frequency tables, lemmatizer (issue 5, part B) */
+
+typedef struct mn_stopwords mn_stopwords;
+
+/** A stopword set holding the built-in Mongolian list (lib/data/stopwords.txt,
+ *  see its header for how it was built). Lookups are case-insensitive (full
+ *  case folding). Free it with mn_stopwords_free(). */
+MN_EXPORT int mn_stopwords_new(mn_stopwords **out);
+
+/** A stopword set read from text in the format of the built-in list: one word
+ *  a line; what follows a TAB on the line, blank lines and lines starting
+ *  with # are ignored; spaces and a CR around the word are trimmed. An empty
+ *  text gives an empty set. MN_E_INVALID_UTF8 with *bad_offset (if not NULL)
+ *  set to the ill-formed sequence's offset when the text is not UTF-8. */
+MN_EXPORT int mn_stopwords_parse(mn_stopwords **out, const char *text, size_t len,
+                                 size_t *bad_offset);
+
+/** mn_stopwords_parse() of the file at `path`. A file that cannot be opened
+ *  or read gives MN_E_ARGUMENT (errno says why). */
+MN_EXPORT int mn_stopwords_load(mn_stopwords **out, const char *path, size_t *bad_offset);
+
+MN_EXPORT void mn_stopwords_free(mn_stopwords *sw);
+
+/** Add one word (copied) to a set. */
+MN_EXPORT int mn_stopwords_add(mn_stopwords *sw, const char *word, size_t len);
+
+/** 1 if the word is in the set (compared case-insensitively), else 0 (also
+ *  for a NULL set, and for ill-formed UTF-8). */
+MN_EXPORT int mn_stopwords_contains(const mn_stopwords *sw, const char *word, size_t len);
+
+/** The number of distinct (case-folded) words in the set. */
+MN_EXPORT size_t mn_stopwords_count(const mn_stopwords *sw);
+
+/** A frequency table: distinct byte strings ("items") with a 64-bit count.
+ *  Items are copied into the table; its memory grows with the number of
+ *  distinct items, never with the counts. */
+typedef struct mn_freq mn_freq;
+
+/** One entry of a table: item[0..len) (also NUL-terminated) and its count.
+ *  The item is owned by the table and stays valid until mn_freq_free(). */
+typedef struct mn_freq_entry {
+    const char *item;
+    size_t len;
+    uint64_t count;
+} mn_freq_entry;
+
+/** Orders for mn_freq_sorted(). */
+typedef enum mn_freq_order {
+    MN_FREQ_BY_COUNT = 0, /**< count descending; equal counts by item bytes
+                               ascending (code point order), so output is
+                               deterministic */
+    MN_FREQ_BY_ITEM = 1,  /**< item bytes ascending (code point order) */
+    MN_FREQ_COLLATE = 2   /**< Mongolian alphabetical order: ICU's collator
+                               for the locale "mn" (Ө after О, Ү after У);
+                               items it finds equal by their bytes */
+} mn_freq_order;
+
+MN_EXPORT int mn_freq_new(mn_freq **out);
+MN_EXPORT void mn_freq_free(mn_freq *f);
+
+/** Add `count` to item[0..len) (inserting it with that count when new; the
+ *  bytes are copied and not checked). MN_E_LIMIT if the item's count or the
+ *  table's total would pass UINT64_MAX (the table is then unchanged). */
+MN_EXPORT int mn_freq_add(mn_freq *f, const char *item, size_t len, uint64_t count);
+
+/** Count the text of each of n tokens once: the same as mn_freq_add(f,
+ *  tokens[i].text, tokens[i].len, 1) for each, but faster for many (the
+ *  table look-ups of a batch overlap). MN_E_LIMIT when the total would pass
+ *  UINT64_MAX (nothing added); on MN_E_NOMEM the tokens before the failing
+ *  one have been counted. */
+MN_EXPORT int mn_freq_add_tokens(mn_freq *f, const mn_token *tokens, size_t n);
+
+/** Add every entry of src to dst (src is unchanged). On an error dst holds
+ *  some of src's entries. */
+MN_EXPORT int mn_freq_merge(mn_freq *dst, const mn_freq *src);
+
+/** The count of an item (0 if absent). */
+MN_EXPORT uint64_t mn_freq_get(const mn_freq *f, const char *item, size_t len);
+
+/** The number of distinct items, and the sum of all counts. */
+MN_EXPORT size_t mn_freq_size(const mn_freq *f);
+MN_EXPORT uint64_t mn_freq_total(const mn_freq *f);
+
+/** Unordered iteration: start with *pos = 0; each call returns 1 and fills
+ *  *e, or 0 at the end. Adding to the table invalidates *pos. */
+MN_EXPORT int mn_freq_next(const mn_freq *f, size_t *pos, mn_freq_entry *e);
+
+/** The entries with count >= min_count; of those, the `top` with the highest
+ *  counts (ties by item bytes; top = 0: all); put in `order`. *entries
+ *  receives an array of *n entries owned by the table: valid until the next
+ *  mn_freq_sorted(), mn_freq_add(), mn_freq_merge() or mn_freq_free() on
+ *  it. MN_FREQ_COLLATE may fail with MN_E_INVALID_UTF8 for an item that is
+ *  not UTF-8. */
+MN_EXPORT int mn_freq_sorted(mn_freq *f, mn_freq_order order, uint64_t min_count, size_t top,
+                             const mn_freq_entry **entries, size_t *n);
+
+/** Read lines "COUNT TAB ITEM" (the output of `mntext freq`) from
+ *  text[0..len) and add them to f. COUNT is decimal digits (no sign), ITEM
+ *  is non-empty UTF-8 in which \\ \t \n \r stand for a backslash, tab,
+ *  line feed and carriage return (no other backslash escapes); a CR before
+ *  the line feed and a missing final line feed are accepted. On a bad line
+ *  returns MN_E_ARGUMENT (malformed), MN_E_INVALID_UTF8 or MN_E_LIMIT (a
+ *  count past UINT64_MAX), with *bad_offset (if not NULL) the offset of the
+ *  offending byte in text; the lines before it have been added. */
+MN_EXPORT int mn_freq_parse(mn_freq *f, const char *text, size_t len, size_t *bad_offset);
+
+typedef struct mn_lemmatizer mn_lemmatizer;
+
+/** Where mn_lemmatizer_new() looks for the dictionary when given NULL:
+ *  the hunspell-mn files /usr/share/hunspell/mn_MN.aff and .dic. */
+#define MN_LEMMA_DEFAULT_DICT "/usr/share/hunspell/mn_MN"
+
+/** Where a lemma came from. */
+typedef enum mn_lemma_source {
+    MN_LEMMA_DICT = 1, /**< hunspell knows the word: its first stem */
+    MN_LEMMA_STEM = 2  /**< unknown to hunspell: mntext's stemmer */
+} mn_lemma_source;
+
+/** Open a lemmatizer on the hunspell dictionary dict + ".aff" and + ".dic"
+ *  (NULL: MN_LEMMA_DEFAULT_DICT; the files come with the Debian package
+ *  hunspell-mn). The dictionary is loaded once; analyses are cached, so the
+ *  object's memory grows with the distinct words looked up. MN_E_ARGUMENT if
+ *  either file cannot be read or the dictionary is not UTF-8 (SET UTF-8);
+ *  options must be 0. */
+MN_EXPORT int mn_lemmatizer_new(mn_lemmatizer **out, const char *dict, int options);
+MN_EXPORT void mn_lemmatizer_free(mn_lemmatizer *lz);
+
+/** The lemma of word[0..len) (UTF-8): hunspell's first stem when the
+ *  dictionary knows the word, else mntext's stem of it; *source (if not
+ *  NULL) says which. Copied into out[0..cap) (no NUL added), *out_len set;
+ *  MN_E_BUFFER when cap is too small (*out_len is then the size needed).
+ *  Not const: the cache is updated. */
+MN_EXPORT int mn_lemma(mn_lemmatizer *lz, const char *word, size_t len, char *out, size_t cap,
+                       size_t *out_len, int *source);
+
 /* ---------------------------------------------- truecase (issue 6) */
 
 /* ---------------------------------------------- summarize (issue 7) */
