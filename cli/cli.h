@@ -39,6 +39,14 @@ int cmd_sentences(int argc, char **argv);
 void help_sentences(void);
 
 /* verbs of issue 4: normalize, check */
+int cmd_normalize(int argc, char **argv);
+void help_normalize(void);
+int cmd_check(int argc, char **argv);
+void help_check(void);
+/* The normalization options normalize and check share (getopt codes K P S
+ * L C M I X N): EXIT_OK after applying one to *options or *lexicon, -1 if
+ * opt is not one of them. */
+int cli_norm_option(const char *verb, int opt, int *options, const char **lexicon);
 
 /* verbs of issue 5: stem, lemma, stopwords, freq */
 int cmd_stem(int argc, char **argv);

@@ -13,6 +13,8 @@ static const cli_verb verbs[] = {
     {"tokens", cmd_tokens, "split text into tokens (words, numbers, names, ...)", help_tokens},
     {"sentences", cmd_sentences, "split text into sentences", help_sentences},
     /* verbs of issue 4: normalize, check */
+    {"normalize", cmd_normalize, "normalize Unicode and repair damaged Mongolian text", help_normalize},
+    {"check", cmd_check, "report what normalize would fix, and more (a linter)", help_check},
     /* verbs of issue 5: stem, lemma, stopwords, freq */
     {"stem", cmd_stem, "stem Mongolian words (algorithmic, no dictionary)", help_stem},
     {"lemma", cmd_lemma, "lemmatize words with hunspell-mn (stemmer for unknown words)", help_lemma},

@@ -8,8 +8,8 @@ packages=(
   libhunspell-dev hunspell-mn hunspell   # lemmatizer (library, mn_MN dictionary, CLI for tests)
   gawk                                   # a peer of the freq benchmark
   libpcre2-dev libutf8proc-dev           # PCRE2, utf8proc
-  libhunspell-dev hunspell-mn            # nominative forms for summaries (issue 7)
-  unicode-data                           # CaseFolding.txt and other test files
+  unicode-data                           # CaseFolding.txt, NormalizationTest.txt
+  libhunspell-dev hunspell-mn            # the Mongolian lexicon (normalize, lemma, summaries)
   clang libclang-rt-14-dev               # libFuzzer and sanitizer runtimes
   groff-base time binutils python3       # man page check, RSS, nm, test helpers
   hyperfine parallel                     # benchmarks, scale-out recipes

@@ -294,6 +294,78 @@ MN_EXPORT size_t mn_sentencer_error_line(const mn_sentencer *s);
 
 /* ---------------------------------------------- normalize (issue 4) */
 
+/** Option bits for mn_normalizer_new(), OR-ed with one of MN_INVALID_*.
+ *  0 is the default: NFC, confusable, keyboard and mojibake repair,
+ *  invisible and space characters, CRLF kept. */
+enum {
+    MN_NORM_NFKC = 1 << 8,           /**< NFKC instead of NFC */
+    MN_NORM_NO_CONFUSABLES = 1 << 9, /**< leave look-alike letters alone */
+    MN_NORM_NO_MOJIBAKE = 1 << 10,   /**< leave Windows-1251-as-Latin-1 alone */
+    MN_NORM_NO_INVISIBLES = 1 << 11, /**< keep soft hyphens, ZWSP, BOM, NBSP... */
+    MN_NORM_PUNCT = 1 << 12,         /**< quotes to « », " - " to " – ", ... to … */
+    MN_NORM_SPACE = 1 << 13,         /**< collapse runs of spaces and tabs */
+    MN_NORM_LF = 1 << 14,            /**< CRLF to LF */
+    MN_NORM_NO_LEXICON = 1 << 15     /**< never read the hunspell word list */
+};
+
+/** One change made (fixed = 1) or one problem found and left alone
+ *  (fixed = 0, e.g. rule "mixed-script"), reported while normalizing.
+ *  start/end are byte offsets in the input (counted from the first byte
+ *  passed to the stream); line and column (code points) are 1-based.
+ *  The texts are borrowed: valid only during the callback. */
+typedef struct mn_change {
+    size_t start, end;
+    size_t line, column;
+    const char *old_text; /**< the text before this rule, old_len bytes */
+    size_t old_len;
+    const char *new_text; /**< the replacement, new_len bytes (0: deleted) */
+    size_t new_len;
+    const char *rule;     /**< "nfc", "nfkc", "invisible", "space", "crlf",
+                               "invalid-utf8", "mojibake", "confusable",
+                               "keyboard", "punct", "space-run", "mixed-script" */
+    int fixed;
+} mn_change;
+
+/** Called for every change, in input order within each line. */
+typedef void (*mn_change_fn)(void *ctx, const mn_change *change);
+
+typedef struct mn_normalizer mn_normalizer;
+
+/** Create a normalizer: `options` is MN_INVALID_* | MN_NORM_* bits. */
+MN_EXPORT int mn_normalizer_new(mn_normalizer **out, int options);
+/** Free a normalizer. NULL is fine. */
+MN_EXPORT void mn_normalizer_free(mn_normalizer *n);
+/** Start afresh: no buffered input, no error, offsets and document
+ *  statistics from 0. Options, lexicon and callback stay. */
+MN_EXPORT void mn_normalizer_reset(mn_normalizer *n);
+/** Where the lexicon is: `path` without ".dic"/".aff" (default
+ *  /usr/share/hunspell/mn_MN, read when first needed if it exists);
+ *  NULL restores the default. Needs libmntext built with hunspell. */
+MN_EXPORT int mn_normalizer_set_lexicon(mn_normalizer *n, const char *path);
+/** 1 if the lexicon is in use (loading it now if needed), else 0. */
+MN_EXPORT int mn_normalizer_has_lexicon(mn_normalizer *n);
+/** Report every change to fn(ctx, change); NULL stops reporting. */
+MN_EXPORT void mn_normalizer_set_report(mn_normalizer *n, mn_change_fn fn, void *ctx);
+
+/** Normalize a stream, with the protocol of mn_casemap_stream(): end = 0
+ *  returns MN_OK when the input was taken or the output is full; end = 1
+ *  returns the number of bytes still held (> 0: call again with more
+ *  output room) or 0 when finished. Memory is bounded: the stream holds
+ *  at most one line, or 64 KiB of a longer line (which it cuts after its
+ *  last space or tab), and that piece's output. Strict mode stops at
+ *  ill-formed UTF-8 with MN_E_INVALID_UTF8 once (mn_normalizer_error_offset
+ *  says where) after delivering the text before it; then MN_E_STATE. */
+MN_EXPORT int mn_normalize_stream(mn_normalizer *n, mn_outbuf *out, mn_inbuf *in, int end);
+/** Offset of the ill-formed sequence that stopped a strict stream. */
+MN_EXPORT size_t mn_normalizer_error_offset(const mn_normalizer *n);
+/** Normalize a whole buffer with n (reset first; its callback sees the
+ *  changes): *out gets a NUL-terminated copy to free with mn_free(), of
+ *  *out_len bytes. The same bytes as any way of streaming the input. */
+MN_EXPORT int mn_normalize_alloc(mn_normalizer *n, const char *s, size_t len, char **out,
+                                 size_t *out_len);
+/** The Unicode version of the normalization tables (and of ICU's). */
+MN_EXPORT const char *mn_normalize_unicode_version(void);
+
 /* ---------------------------------------------- stem (issue 5) */
 
 /* ---- stemmer */
