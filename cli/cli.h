@@ -66,6 +66,8 @@ char *cli_dict_path(const char *dict);
 int cli_open_lemmatizer(const char *verb, const char *dict, mn_lemmatizer **lz);
 
 /* verbs of issue 6: truecase */
+int cmd_truecase(int argc, char **argv);
+void help_truecase(void);
 
 /* verbs of issue 7: keywords, summarize, entities */
 int cmd_keywords(int argc, char **argv);

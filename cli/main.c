@@ -20,6 +20,7 @@ static const cli_verb verbs[] = {
     {"lemma", cmd_lemma, "lemmatize words with hunspell-mn (stemmer for unknown words)", help_lemma},
     {"freq", cmd_freq, "word frequencies (by form, lowercase, stem or lemma); merge them", help_freq},
     /* verbs of issue 6: truecase */
+    {"truecase", cmd_truecase, "restore natural case in ALL-CAPS text", help_truecase},
     /* verbs of issue 7: keywords, summarize, entities */
     {"keywords", cmd_keywords, "key words and phrases of each document, by stem", help_keywords},
     {"summarize", cmd_summarize, "title, central sentences, keywords and facts of each document", help_summarize},

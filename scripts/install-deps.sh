@@ -9,7 +9,7 @@ packages=(
   gawk                                   # a peer of the freq benchmark
   libpcre2-dev libutf8proc-dev           # PCRE2, utf8proc
   unicode-data                           # CaseFolding.txt, NormalizationTest.txt
-  libhunspell-dev hunspell-mn            # the Mongolian lexicon (normalize, lemma, summaries)
+  libhunspell-dev hunspell-mn            # the Mongolian lexicon (normalize, lemma, truecase, summaries)
   clang libclang-rt-14-dev               # libFuzzer and sanitizer runtimes
   groff-base time binutils python3       # man page check, RSS, nm, test helpers
   hyperfine parallel                     # benchmarks, scale-out recipes

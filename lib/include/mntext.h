@@ -537,6 +537,93 @@ MN_EXPORT int mn_lemma(mn_lemmatizer *lz, const char *word, size_t len, char *ou
 
 /* ---------------------------------------------- truecase (issue 6) */
 
+/** A case model: what the truecaser knows about how words are written.
+ *  Per word (case-folded) it holds how often the word was seen written
+ *  lower case, Title case, UPPER case and in one mixed shape, outside
+ *  sentence-initial position; per pair of adjacent words, the counts where
+ *  a neighbour changes that (Монгол Улс, Улсын Их Хурал); and, optionally,
+ *  the capitalized entries of a hunspell dictionary. docs/TRUECASE.md
+ *  describes the file format. A model is read-only once built and may be
+ *  shared by any number of truecasers, also across threads. */
+typedef struct mn_case_model mn_case_model;
+
+/** The model compiled into the library (lib/data/truecase_model.txt). */
+MN_EXPORT int mn_case_model_default(mn_case_model **out);
+
+/** Parse a model file's text s[0..len). On a malformed line, returns
+ *  MN_E_ARGUMENT with *bad_offset (if not NULL) set to its byte offset. */
+MN_EXPORT int mn_case_model_parse(mn_case_model **out, const char *s, size_t len,
+                                  size_t *bad_offset);
+
+/** Add the capitalized entries of a hunspell dictionary (.dic file, such as
+ *  /usr/share/hunspell/mn_MN.dic) to a model: proper nouns (Дархан-Уул) and
+ *  acronyms (УИХ) that have no lower-case entry of the same spelling. The
+ *  model's own counts take precedence. Returns MN_OK, MN_E_ARGUMENT if the
+ *  file cannot be read, MN_E_NOMEM. */
+MN_EXPORT int mn_case_model_add_dictionary(mn_case_model *m, const char *dic_path);
+
+/** Free a model (NULL is fine). Free it only after its truecasers. */
+MN_EXPORT void mn_case_model_free(mn_case_model *m);
+
+/** Build a model from mixed-case text. Feed documents (as a stream each,
+ *  end = 1 at the end of each document); then write the model. Sentence-
+ *  initial words and ALL-CAPS spans are not counted. Memory grows with the
+ *  vocabulary (not with the text). options: MN_INVALID_*. */
+typedef struct mn_case_trainer mn_case_trainer;
+MN_EXPORT int mn_case_trainer_new(mn_case_trainer **out, int options);
+MN_EXPORT void mn_case_trainer_free(mn_case_trainer *tr);
+/** Feed the next piece of a document (end = 1 with its last piece). Returns
+ *  MN_OK, or MN_E_INVALID_UTF8 (strict) at mn_case_trainer_error_offset(),
+ *  counted from the start of the document; the next feed starts a new one. */
+MN_EXPORT int mn_case_trainer_feed(mn_case_trainer *tr, const char *s, size_t len, int end);
+MN_EXPORT size_t mn_case_trainer_error_offset(const mn_case_trainer *tr);
+/** The model as text, in the file format mn_case_model_parse() reads,
+ *  deterministic (sorted); *out is NUL-terminated, free it with mn_free().
+ *  Words seen once in lower case only are left out (lower case is what an
+ *  unknown word gets). */
+MN_EXPORT int mn_case_trainer_write(const mn_case_trainer *tr, char **out, size_t *out_len);
+
+/** Truecasing modes. */
+typedef enum mn_truecase_mode {
+    MN_TRUECASE_AUTO = 0, /**< re-case only ALL-CAPS spans: a line whose words
+                               are all upper case, a run of 3 or more upper-case
+                               words (2 of them 4 letters or longer), or a
+                               quotation of 2 or more; leave the rest as it is */
+    MN_TRUECASE_ALL = 1   /**< re-case every word */
+} mn_truecase_mode;
+
+typedef struct mn_truecaser mn_truecaser;
+
+/** Create a truecasing stream. model: NULL for the default model (loaded
+ *  once per truecaser), or a model that must outlive the truecaser.
+ *  options: one of MN_INVALID_*. */
+MN_EXPORT int mn_truecaser_new(mn_truecaser **out, const mn_case_model *model,
+                               mn_truecase_mode mode, int options);
+MN_EXPORT void mn_truecaser_free(mn_truecaser *tc);
+/** Start over: forget buffered input and any error; offsets count from 0. */
+MN_EXPORT void mn_truecaser_reset(mn_truecaser *tc);
+
+/** Truecase in->src[in->pos..] into out->dst[out->pos..], with the protocol
+ *  of mn_casemap_stream(): end = 0 returns MN_OK when the input was taken
+ *  or the output is full; end = 1 returns the number of bytes still held
+ *  (call again with more output room) or 0 when finished. Only the case of
+ *  letters changes, and only where the upper and lower forms have the same
+ *  UTF-8 length, so the output has as many bytes as the input (except
+ *  MN_INVALID_REPLACE, which writes U+FFFD for ill-formed bytes). Memory is
+ *  bounded: a word waits for at most 256 tokens or 64 KiB of look-ahead,
+ *  plus what the tokenizer holds (MN_TOKENIZER_MAX_RUN). Invalid UTF-8 in
+ *  strict mode: everything before it is delivered, then MN_E_INVALID_UTF8
+ *  is returned once (offset: mn_truecaser_error_offset()); later calls
+ *  return MN_E_STATE until reset. */
+MN_EXPORT int mn_truecase_stream(mn_truecaser *tc, mn_outbuf *out, mn_inbuf *in, int end);
+MN_EXPORT size_t mn_truecaser_error_offset(const mn_truecaser *tc);
+
+/** One-shot: truecase s[0..len) into a new NUL-terminated buffer *out of
+ *  *out_len bytes (free with mn_free()); model NULL = the default model. */
+MN_EXPORT int mn_truecase_alloc(const mn_case_model *model, mn_truecase_mode mode, int options,
+                                const char *s, size_t len, char **out, size_t *out_len,
+                                size_t *bad_offset);
+
 /* ---------------------------------------------- summarize (issue 7) */
 
 /* Keywords, facts and extractive summaries of one document at a time. The

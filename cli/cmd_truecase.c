@@ -1,0 +1,270 @@
+/* cmd_truecase.c: the verb truecase: restore natural case in ALL-CAPS
+ * Mongolian text (a filter over the library's truecasing stream), and
+ * --train, which builds a case model from mixed-case text. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define CHUNK (128 * 1024)
+#define DEFAULT_DIC "/usr/share/hunspell/mn_MN.dic"
+
+void help_truecase(void) {
+    printf("Usage: mntext truecase [--mode=auto|all] [--model=FILE] [--dict=FILE|--no-dict]\n"
+           "                       [--invalid=MODE] [FILE...]\n"
+           "       mntext truecase --train [--invalid=MODE] FILE... > MODEL\n"
+           "\n"
+           "Restore the case a Mongolian editor would write in ALL-CAPS text: sentence-\n"
+           "initial words get a capital, common words become lower case, proper nouns\n"
+           "keep theirs (Дархан-Уул, Монгол Улс, Засгийн газар, Н.Учрал), acronyms stay\n"
+           "upper case (УИХ-ын, ЭЗХЯ, НҮБ), the first word of a quotation gets a\n"
+           "capital, and suffixes after a hyphen become lower case (2022.08.18-19-ний).\n"
+           "Only the case of letters changes: every other byte passes through. Each FILE\n"
+           "is read in order (standard input when there is none or FILE is -) and\n"
+           "treated as a document of its own. Memory use is bounded.\n"
+           "\n"
+           "Options:\n"
+           "  -m, --mode=MODE   auto (default): re-case only ALL-CAPS spans (a line of\n"
+           "                    upper-case words, a run of 3 or more upper-case words,\n"
+           "                    a quotation of 2 or more) and leave the rest as it is;\n"
+           "                    all: re-case every word\n"
+           "  --model=FILE      a case model written by --train (default: the model\n"
+           "                    built into libmntext, see docs/TRUECASE.md)\n"
+           "  --dict=FILE       also use the capitalized entries (proper nouns,\n"
+           "                    acronyms) of a hunspell .dic file; by default\n"
+           "                    " DEFAULT_DIC " when it exists\n"
+           "  --no-dict         use no dictionary\n"
+           "  --train           read mixed-case text and write a case model to\n"
+           "                    standard output (counts per word and word pair)\n"
+           "  --invalid=MODE    strict (default): stop at ill-formed UTF-8 with exit\n"
+           "                    65 and say where; replace: write U+FFFD; keep: pass\n"
+           "                    the bytes through\n"
+           "  -h, --help        show this help\n"
+           "\n"
+           "Exit status: 0 ok, 1 I/O error (or a FILE that cannot be read), 2 usage\n"
+           "(also a model file that cannot be read or parsed), 65 invalid UTF-8.\n");
+}
+
+typedef struct tc_ctx {
+    const char *verb;
+    mn_truecaser *tc;
+    mn_case_trainer *tr;
+    char *obuf;
+} tc_ctx;
+
+static int bad_utf8(const char *verb, cli_input *in, const char *buf, size_t n, uint64_t off) {
+    cli_error(verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label, (unsigned long long)off,
+              (unsigned long long)cli_input_line_of(in, buf, n, off));
+    return EXIT_DATA;
+}
+
+static int truecase_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
+    tc_ctx *c = ctx;
+    mn_inbuf ib = {buf, n, 0};
+    int rc;
+    do {
+        mn_outbuf ob = {c->obuf, CHUNK, 0};
+        rc = mn_truecase_stream(c->tc, &ob, &ib, end);
+        if (cli_write(c->verb, c->obuf, ob.pos) < 0)
+            return EXIT_IO;
+        if (rc == MN_E_INVALID_UTF8) {
+            const uint64_t off = mn_truecaser_error_offset(c->tc);
+            mn_truecaser_reset(c->tc);
+            return bad_utf8(c->verb, in, buf, n, off);
+        }
+        if (rc < 0) {
+            cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
+            mn_truecaser_reset(c->tc);
+            return rc == MN_E_LIMIT ? EXIT_DATA : EXIT_IO;
+        }
+    } while (ib.pos < ib.size || (end && rc > 0));
+    return EXIT_OK;
+}
+
+static int train_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
+    tc_ctx *c = ctx;
+    const int rc = mn_case_trainer_feed(c->tr, buf, n, end);
+    if (rc == MN_E_INVALID_UTF8)
+        return bad_utf8(c->verb, in, buf, n, mn_case_trainer_error_offset(c->tr));
+    if (rc < 0) {
+        cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
+        return rc == MN_E_LIMIT ? EXIT_DATA : EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
+/* Read a model file; EXIT_OK, or EXIT_USAGE / EXIT_IO after a message. */
+static int load_model(const char *verb, const char *path, mn_case_model **m) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        cli_error(verb, "%s: %s", path, strerror(errno));
+        return EXIT_IO;
+    }
+    char *data = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len == cap) {
+            cap = cap ? cap * 2 : 1 << 20;
+            char *nd = realloc(data, cap);
+            if (nd == NULL) {
+                free(data);
+                fclose(f);
+                cli_error(verb, "%s: out of memory", path);
+                return EXIT_IO;
+            }
+            data = nd;
+        }
+        const size_t got = fread(data + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    const int err = ferror(f);
+    fclose(f);
+    if (err) {
+        free(data);
+        cli_error(verb, "%s: read error", path);
+        return EXIT_IO;
+    }
+    size_t bad = 0;
+    const int rc = mn_case_model_parse(m, data, len, &bad);
+    int status = EXIT_OK;
+    if (rc == MN_E_ARGUMENT) {
+        size_t line = 1;
+        for (size_t i = 0; i < bad; i++)
+            line += data[i] == '\n';
+        cli_error(verb, "%s:%zu: not a line of a case model (byte %zu)", path, line, bad);
+        status = EXIT_USAGE;
+    } else if (rc != MN_OK) {
+        cli_error(verb, "%s: %s", path, mn_strerror(rc));
+        status = EXIT_IO;
+    }
+    free(data);
+    return status;
+}
+
+int cmd_truecase(int argc, char **argv) {
+    const char *verb = argv[0];
+    enum { OPT_MODEL = 256, OPT_DICT, OPT_NO_DICT, OPT_TRAIN };
+    static const struct option longopts[] = {{"mode", required_argument, NULL, 'm'},
+                                             {"model", required_argument, NULL, OPT_MODEL},
+                                             {"dict", required_argument, NULL, OPT_DICT},
+                                             {"no-dict", no_argument, NULL, OPT_NO_DICT},
+                                             {"train", no_argument, NULL, OPT_TRAIN},
+                                             {"invalid", required_argument, NULL, 'i'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    int invalid = MN_INVALID_STRICT, opt, mode = MN_TRUECASE_AUTO, train = 0, no_dict = 0;
+    const char *model_path = NULL, *dict_path = NULL;
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "+:hm:", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
+            help_truecase();
+            return EXIT_OK;
+        case 'm': {
+            static const char *const modes[] = {"auto", "all"}; /* MN_TRUECASE_* order */
+            int m;
+            if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "all") != 0)
+                return cli_usage_error(verb, "--mode: expected auto or all, not '%s'", optarg);
+            for (m = 0; m < 2 && strcmp(modes[m], optarg) != 0; m++)
+                ;
+            mode = m;
+            break;
+        }
+        case OPT_MODEL:
+            model_path = optarg;
+            break;
+        case OPT_DICT:
+            dict_path = optarg;
+            break;
+        case OPT_NO_DICT:
+            no_dict = 1;
+            break;
+        case OPT_TRAIN:
+            train = 1;
+            break;
+        default: {
+            const int st = cli_common_option(verb, opt, argv, &invalid);
+            if (st != EXIT_OK)
+                return st;
+        }
+        }
+    }
+    if (dict_path && no_dict)
+        return cli_usage_error(verb, "--dict and --no-dict exclude each other");
+    if (train && (model_path || dict_path || no_dict || mode != MN_TRUECASE_AUTO))
+        return cli_usage_error(verb, "--train takes no --mode, --model or --dict");
+    if (train && invalid == MN_INVALID_REPLACE)
+        invalid = MN_INVALID_KEEP; /* nothing is written: the same counts */
+
+    tc_ctx c = {verb, NULL, NULL, NULL};
+    int status;
+    if (train) {
+        int rc = mn_case_trainer_new(&c.tr, invalid);
+        if (rc != MN_OK) {
+            cli_error(verb, "%s", mn_strerror(rc));
+            return EXIT_IO;
+        }
+        status = cli_run_inputs(verb, argc - optind, argv + optind, train_chunk, &c);
+        if (status == EXIT_OK) {
+            char *text;
+            size_t len;
+            rc = mn_case_trainer_write(c.tr, &text, &len);
+            if (rc != MN_OK) {
+                cli_error(verb, "%s", mn_strerror(rc));
+                status = EXIT_IO;
+            } else {
+                if (cli_write(verb, text, len) < 0)
+                    status = EXIT_IO;
+                mn_free(text);
+            }
+        }
+        mn_case_trainer_free(c.tr);
+        return status;
+    }
+
+    mn_case_model *model = NULL;
+    if (model_path) {
+        status = load_model(verb, model_path, &model);
+        if (status != EXIT_OK)
+            return status;
+    } else {
+        const int rc = mn_case_model_default(&model);
+        if (rc != MN_OK) {
+            cli_error(verb, "%s", mn_strerror(rc));
+            return EXIT_IO;
+        }
+    }
+    if (!no_dict) {
+        const char *p = dict_path ? dict_path : DEFAULT_DIC;
+        if (dict_path != NULL || access(p, R_OK) == 0) {
+            const int rc = mn_case_model_add_dictionary(model, p);
+            if (rc != MN_OK) {
+                cli_error(verb, "%s: %s", p,
+                          rc == MN_E_ARGUMENT ? "cannot read the dictionary" : mn_strerror(rc));
+                mn_case_model_free(model);
+                return EXIT_IO;
+            }
+        }
+    }
+    c.obuf = malloc(CHUNK);
+    int rc = c.obuf ? mn_truecaser_new(&c.tc, model, (mn_truecase_mode)mode, invalid) : MN_E_NOMEM;
+    if (rc != MN_OK) {
+        cli_error(verb, "%s", mn_strerror(rc));
+        free(c.obuf);
+        mn_case_model_free(model);
+        return EXIT_IO;
+    }
+    status = cli_run_inputs(verb, argc - optind, argv + optind, truecase_chunk, &c);
+    mn_truecaser_free(c.tc);
+    mn_case_model_free(model);
+    free(c.obuf);
+    return status;
+}

@@ -1,0 +1,1858 @@
+/*
+ * truecase.c: restore natural case in ALL-CAPS Mongolian text.
+ *
+ * The truecaser reads the tokenizer's stream and keeps a small queue of
+ * tokens: a word is decided once the run of upper-case words it belongs to
+ * is known to be (or not to be) an ALL-CAPS span, and once its right
+ * neighbour is known. Everything between tokens is copied as it is; a
+ * token's letters change case only, and only where both forms have the same
+ * UTF-8 length, so output bytes correspond one to one to input bytes.
+ *
+ * A word's case, in order of precedence (docs/TRUECASE.md):
+ *  1. the position: the first word of a sentence, of a line, after an
+ *     opening quote, after an initial (Л. ОЮУН) gets a capital, at least;
+ *     a NAME token (Н.УЧРАЛ) is initials plus a Title-case name;
+ *  2. the model: the counts for the word next to its left or right
+ *     neighbour (Монгол Улс), else the counts for the word alone;
+ *  3. the dictionary's capitalized entries (hunspell-mn), if loaded;
+ *  4. the stem: a proper noun or acronym of the model or dictionary with a
+ *     case ending from lib/data/hyphen_suffixes.txt (Улаанбаатарт);
+ *  5. acronym shape rules (lib/data/truecase_acronyms.txt): no vowel, or a
+ *     short word ending in a consonant and an agency ending (ЭЗХЯ, ЦЕГ);
+ *  6. Latin words not in the model keep their case (COVID); others become
+ *     lower case. A suffix after a hyphen is lower case (УИХ-ын, 19-ний).
+ * The trainer runs the same machinery and counts instead of writing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hunspell.h>
+#include <pthread.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+#include "data_hyphen_suffixes.inc"
+#include "data_truecase_acronyms.inc"
+#include "data_truecase_model.inc"
+
+/* ---------------------------------------------------------- characters */
+
+static size_t enc_len(uint32_t c) {
+    return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+/* Greek sigma has a context-dependent lower case: never touch it. */
+static int skip_cp(uint32_t c) {
+    return c == 0x3A3 || c == 0x3C3 || c == 0x3C2;
+}
+
+static uint32_t slow_lower(uint32_t c) {
+    if (skip_cp(c))
+        return c;
+    const uint32_t l = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
+    if (l != c && (uint32_t)utf8proc_toupper((utf8proc_int32_t)l) == c && enc_len(l) == enc_len(c))
+        return l;
+    return c;
+}
+
+static uint32_t slow_upper(uint32_t c) {
+    if (skip_cp(c))
+        return c;
+    const uint32_t u = (uint32_t)utf8proc_toupper((utf8proc_int32_t)c);
+    if (u != c && (uint32_t)utf8proc_tolower((utf8proc_int32_t)u) == c && enc_len(u) == enc_len(c))
+        return u;
+    return c;
+}
+
+/* Lower and upper case of one code point, same UTF-8 length, reversible. */
+static inline uint32_t cp_lower(uint32_t c) {
+    if (c < 0x80)
+        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 0x20;
+    if (c >= 0x430 && c <= 0x44F)
+        return c;
+    if (c == 0x4E8 || c == 0x4AE) /* Ө Ү */
+        return c + 1;
+    if (c == 0x4E9 || c == 0x4AF || c == 0x451)
+        return c;
+    if (c == 0x401) /* Ё */
+        return 0x451;
+    return slow_lower(c);
+}
+
+static inline uint32_t cp_upper(uint32_t c) {
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if (c >= 0x430 && c <= 0x44F)
+        return c - 0x20;
+    if (c >= 0x410 && c <= 0x42F)
+        return c;
+    if (c == 0x4E9 || c == 0x4AF) /* ө ү */
+        return c - 1;
+    if (c == 0x4E8 || c == 0x4AE || c == 0x401)
+        return c;
+    if (c == 0x451) /* ё */
+        return 0x401;
+    return slow_upper(c);
+}
+
+static int is_vowelish(uint32_t c) {
+    /* а э и о у ө ү ы е ё ю я й ь ъ: a word without any is no Mongolian word */
+    c = cp_lower(c);
+    switch (c) {
+    case 0x430: case 0x44D: case 0x438: case 0x43E: case 0x443: case 0x4E9: case 0x4AF:
+    case 0x44B: case 0x435: case 0x451: case 0x44E: case 0x44F: case 0x439: case 0x44C:
+    case 0x44A:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Case shapes. */
+enum { SH_LOWER = 0, SH_TITLE = 1, SH_UPPER = 2, SH_MIXED = 3, SH_KEEP = 4 };
+
+/* The shape of s[0..n) (valid UTF-8): over its cased letters. *mask gets the
+ * upper-case positions (the first 32 cased letters). *ncased the count. */
+static int shape_of(const uint8_t *s, size_t n, uint32_t *mask, size_t *ncased) {
+    size_t k = 0, nup = 0;
+    uint32_t m = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        int l = mn__utf8_decode(s + i, n - i, &c);
+        if (l <= 0) {
+            i++;
+            continue;
+        }
+        i += (size_t)l;
+        const uint32_t lo = cp_lower(c), up = cp_upper(c);
+        if (lo == up)
+            continue;
+        if (c == up) {
+            nup++;
+            if (k < 32)
+                m |= 1u << k;
+        }
+        k++;
+    }
+    *mask = m;
+    if (ncased)
+        *ncased = k;
+    if (nup == 0)
+        return k ? SH_LOWER : SH_KEEP;
+    if (nup == k)
+        return k == 1 ? SH_TITLE : SH_UPPER;
+    if (nup == 1 && (m & 1))
+        return SH_TITLE;
+    return SH_MIXED;
+}
+
+/* Fold s[0..n) into dst (cap bytes): lower case, same length. 0 if it does
+ * not fit. */
+#define KMAX 128
+static size_t fold_key(const uint8_t *s, size_t n, uint8_t *dst, size_t cap) {
+    if (n > cap)
+        return 0;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        const uint8_t b = s[i];
+        if (b < 0x80) {
+            dst[o++] = (b >= 'A' && b <= 'Z') ? (uint8_t)(b + 32) : b;
+            i++;
+            continue;
+        }
+        if (b == 0xD0 && i + 1 < n && s[i + 1] >= 0x90 && s[i + 1] <= 0xAF) {
+            /* А..Я (U+0410..042F, D0 90..D0 AF) -> а..я (D0 B0..BF, D1 80..8F) */
+            const uint8_t c = s[i + 1];
+            dst[o++] = c < 0xA0 ? 0xD0 : 0xD1;
+            dst[o++] = c < 0xA0 ? (uint8_t)(c + 0x20) : (uint8_t)(c - 0x20);
+            i += 2;
+            continue;
+        }
+        if ((b == 0xD0 && i + 1 < n && s[i + 1] >= 0xB0) || (b == 0xD1 && i + 1 < n && s[i + 1] < 0x90)) {
+            dst[o++] = b; /* already а..я */
+            dst[o++] = s[i + 1];
+            i += 2;
+            continue;
+        }
+        uint32_t c;
+        int l = mn__utf8_decode(s + i, n - i, &c);
+        if (l <= 0) {
+            dst[o++] = b;
+            i++;
+            continue;
+        }
+        const uint32_t lc = cp_lower(c);
+        if (lc == c) {
+            memcpy(dst + o, s + i, (size_t)l);
+            o += (size_t)l;
+        } else {
+            o += mn__utf8_encode(lc, dst + o);
+        }
+        i += (size_t)l;
+    }
+    return o;
+}
+
+/* ---------------------------------------------------------- hash table */
+
+typedef struct rec {
+    uint32_t c[4]; /* lower, title, upper, mixed */
+    uint32_t mask; /* the mixed shape's capitals (first one seen) */
+    uint32_t pairs; /* in a model's word table: PAIR_LEFT / PAIR_RIGHT when
+                       a pair of the left / right table has this word */
+} rec;
+
+enum { PAIR_LEFT = 1, PAIR_RIGHT = 2 };
+
+typedef struct entry {
+    uint64_t hash;
+    size_t key; /* offset into keys */
+    uint32_t klen;
+    rec r;
+} entry;
+
+typedef struct table {
+    uint64_t *slot; /* (hash >> 32) << 32 | (entry index + 1); 0 empty */
+    size_t cap;     /* power of two */
+    entry *e;
+    size_t n, ecap;
+    char *keys;
+    size_t klen, kcap;
+} table;
+
+/* A fast hash of a key, 8 bytes at a time (the result depends on the
+ * machine's byte order: it never leaves memory). */
+static uint64_t hash_bytes(const uint8_t *s, size_t n) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+    while (n >= 8) {
+        uint64_t v;
+        memcpy(&v, s, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+        s += 8;
+        n -= 8;
+    }
+    uint64_t v = 0;
+    memcpy(&v, s, n);
+    h = (h ^ v) * 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 29);
+}
+
+/* The hash of the pair key "a b" from the hashes of a and b, so that a
+ * lookup needs no concatenated copy. */
+static inline uint64_t pair_hash(uint64_t ha, uint64_t hb) {
+    const uint64_t h = (ha * 0x9E3779B97F4A7C15ull) ^ hb;
+    return h ^ (h >> 31);
+}
+
+/* The hash of a stored key: a word, or a pair "a b". */
+static uint64_t key_hash(const uint8_t *k, size_t n) {
+    const uint8_t *sp = memchr(k, ' ', n);
+    if (sp == NULL)
+        return hash_bytes(k, n);
+    const size_t a = (size_t)(sp - k);
+    return pair_hash(hash_bytes(k, a), hash_bytes(sp + 1, n - a - 1));
+}
+
+static void table_free(table *t) {
+    mn_free(t->slot);
+    mn_free(t->e);
+    mn_free(t->keys);
+    memset(t, 0, sizeof *t);
+}
+
+#define SLOT_TAG(h) ((h) & 0xFFFFFFFF00000000ull)
+
+static inline int key_eq(const char *a, const uint8_t *b, size_t n) {
+    while (n >= 8) {
+        uint64_t x, y;
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return 0;
+        a += 8;
+        b += 8;
+        n -= 8;
+    }
+    while (n--)
+        if ((uint8_t)*a++ != *b++)
+            return 0;
+    return 1;
+}
+
+static rec *table_find(const table *t, const uint8_t *k, size_t n, uint64_t h) {
+    if (t->cap == 0)
+        return NULL;
+    for (size_t i = (size_t)h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+        const uint64_t s = t->slot[i];
+        if (s == 0)
+            return NULL;
+        if (SLOT_TAG(s) != SLOT_TAG(h)) /* most misses end here, in the slots */
+            continue;
+        entry *e = &t->e[(uint32_t)s - 1];
+        if (e->hash == h && e->klen == n && key_eq(t->keys + e->key, k, n))
+            return &e->r;
+    }
+}
+
+static int table_grow(table *t) {
+    const size_t cap = t->cap ? t->cap * 2 : 1024;
+    uint64_t *slot = mn__malloc(cap * sizeof *slot);
+    if (slot == NULL)
+        return MN_E_NOMEM;
+    memset(slot, 0, cap * sizeof *slot);
+    for (size_t j = 0; j < t->n; j++) {
+        size_t i = (size_t)t->e[j].hash & (cap - 1);
+        while (slot[i])
+            i = (i + 1) & (cap - 1);
+        slot[i] = SLOT_TAG(t->e[j].hash) | (uint64_t)(j + 1);
+    }
+    mn_free(t->slot);
+    t->slot = slot;
+    t->cap = cap;
+    return MN_OK;
+}
+
+/* The pair "a b" without building it. */
+static const rec *table_find_pair(const table *t, const uint8_t *a, size_t an, const uint8_t *b,
+                                  size_t bn, uint64_t h) {
+    if (t->cap == 0)
+        return NULL;
+    for (size_t i = (size_t)h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+        const uint64_t s = t->slot[i];
+        if (s == 0)
+            return NULL;
+        if (SLOT_TAG(s) != SLOT_TAG(h))
+            continue;
+        const entry *e = &t->e[(uint32_t)s - 1];
+        const char *k = t->keys + e->key;
+        if (e->hash == h && e->klen == an + 1 + bn && key_eq(k, a, an) && k[an] == ' ' &&
+            key_eq(k + an + 1, b, bn))
+            return &e->r;
+    }
+}
+
+/* Find or add key k; NULL when out of memory. */
+static rec *table_add(table *t, const uint8_t *k, size_t n) {
+    const uint64_t h = key_hash(k, n);
+    rec *r = table_find(t, k, n, h);
+    if (r)
+        return r;
+    if ((t->n + 1) * 2 > t->cap && table_grow(t) != MN_OK)
+        return NULL;
+    if (t->n == t->ecap) {
+        const size_t ec = t->ecap ? t->ecap * 2 : 1024;
+        entry *e = mn__realloc(t->e, ec * sizeof *e);
+        if (e == NULL)
+            return NULL;
+        t->e = e;
+        t->ecap = ec;
+    }
+    if (t->klen + n > t->kcap) {
+        size_t kc = t->kcap ? t->kcap * 2 : 16384;
+        while (kc < t->klen + n)
+            kc *= 2;
+        char *kk = mn__realloc(t->keys, kc);
+        if (kk == NULL)
+            return NULL;
+        t->keys = kk;
+        t->kcap = kc;
+    }
+    memcpy(t->keys + t->klen, k, n);
+    entry *e = &t->e[t->n];
+    memset(e, 0, sizeof *e);
+    e->hash = h;
+    e->key = t->klen;
+    e->klen = (uint32_t)n;
+    t->klen += n;
+    size_t i = (size_t)h & (t->cap - 1);
+    while (t->slot[i])
+        i = (i + 1) & (t->cap - 1);
+    t->slot[i] = SLOT_TAG(h) | (uint64_t)(t->n + 1);
+    t->n++;
+    return &e->r;
+}
+
+static uint32_t rec_total(const rec *r) {
+    return r->c[0] + r->c[1] + r->c[2] + r->c[3];
+}
+
+/* The majority shape; ties go to the earlier (lower case first). */
+static int rec_decide(const rec *r) {
+    int best = 0;
+    for (int i = 1; i < 4; i++)
+        if (r->c[i] > r->c[best])
+            best = i;
+    return best;
+}
+
+/* ---------------------------------------------------------------- model */
+
+struct mn_case_model {
+    table uni;   /* word -> counts */
+    table left;  /* "left word" -> counts of word after left */
+    table right; /* "word right" -> counts of word before right */
+    table dict;  /* hunspell capitalized entries: c[1..3] shape, c[0] = 1 ambiguous */
+    Hunhandle *hun; /* hunspell-mn with its affix rules, or NULL */
+    pthread_mutex_t hun_lock; /* Hunspell_spell() is not safe in threads */
+};
+
+static int parse_u32(const char **p, const char *end, uint32_t *v, int base) {
+    const char *s = *p;
+    while (s < end && *s == ' ')
+        s++;
+    uint64_t x = 0;
+    const char *st = s;
+    for (; s < end; s++) {
+        int d;
+        if (*s >= '0' && *s <= '9')
+            d = *s - '0';
+        else if (base == 16 && *s >= 'a' && *s <= 'f')
+            d = *s - 'a' + 10;
+        else
+            break;
+        x = x * (uint64_t)base + (uint64_t)d;
+        if (x > 0xFFFFFFFFu)
+            return -1;
+    }
+    if (s == st)
+        return -1;
+    *v = (uint32_t)x;
+    *p = s;
+    return 0;
+}
+
+/* Flag the words that have pairs, so that most words skip the pair
+ * lookups. A pair is only kept when it is seen twice or more, so its word
+ * has an entry of its own; one is added if a hand-made model lacks it. */
+static int mark_pairs(mn_case_model *m) {
+    for (int side = 0; side < 2; side++) {
+        const table *t = side == 0 ? &m->left : &m->right;
+        for (size_t i = 0; i < t->n; i++) {
+            const uint8_t *k = (const uint8_t *)t->keys + t->e[i].key;
+            const size_t n = t->e[i].klen;
+            const uint8_t *sp = memchr(k, ' ', n);
+            if (sp == NULL)
+                continue;
+            const uint8_t *w = side == 0 ? sp + 1 : k;
+            const size_t wn = side == 0 ? n - (size_t)(sp + 1 - k) : (size_t)(sp - k);
+            rec *r = table_find(&m->uni, w, wn, hash_bytes(w, wn));
+            if (r == NULL && (r = table_add(&m->uni, w, wn)) == NULL)
+                return MN_E_NOMEM;
+            r->pairs |= side == 0 ? PAIR_LEFT : PAIR_RIGHT;
+        }
+    }
+    return MN_OK;
+}
+
+int mn_case_model_parse(mn_case_model **out, const char *s, size_t len, size_t *bad_offset) {
+    if (out == NULL || (s == NULL && len > 0))
+        return MN_E_ARGUMENT;
+    *out = NULL;
+    mn_case_model *m = mn__malloc(sizeof *m);
+    if (m == NULL)
+        return MN_E_NOMEM;
+    memset(m, 0, sizeof *m);
+    size_t i = 0;
+    int rc = MN_OK;
+    while (i < len) {
+        const char *line = s + i;
+        const char *nl = memchr(line, '\n', len - i);
+        const char *end = nl ? nl : s + len;
+        const size_t off = i;
+        i = (size_t)(end - s) + (nl ? 1 : 0);
+        if (end > line && end[-1] == '\r')
+            end--;
+        if (end == line || line[0] == '#')
+            continue;
+        /* TYPE TAB KEY TAB lower title upper mixed mask */
+        table *t = line[0] == 'w' ? &m->uni : line[0] == 'l' ? &m->left : line[0] == 'r' ? &m->right : NULL;
+        const char *k = line + 2;
+        const char *tab = (t && end - line > 2 && line[1] == '\t') ? memchr(k, '\t', (size_t)(end - k)) : NULL;
+        rec r = {{0, 0, 0, 0}, 0, 0};
+        const char *p = tab ? tab + 1 : NULL;
+        if (tab == NULL || tab == k || (size_t)(tab - k) > KMAX ||
+            mn_utf8_check(k, (size_t)(tab - k), NULL) != MN_OK ||
+            parse_u32(&p, end, &r.c[0], 10) || parse_u32(&p, end, &r.c[1], 10) ||
+            parse_u32(&p, end, &r.c[2], 10) || parse_u32(&p, end, &r.c[3], 10) ||
+            parse_u32(&p, end, &r.mask, 16) || p != end) {
+            if (bad_offset)
+                *bad_offset = off;
+            rc = MN_E_ARGUMENT;
+            break;
+        }
+        rec *dst = table_add(t, (const uint8_t *)k, (size_t)(tab - k));
+        if (dst == NULL) {
+            rc = MN_E_NOMEM;
+            break;
+        }
+        r.pairs = dst->pairs;
+        *dst = r;
+    }
+    if (rc == MN_OK)
+        rc = mark_pairs(m);
+    if (rc != MN_OK) {
+        mn_case_model_free(m);
+        return rc;
+    }
+    *out = m;
+    return MN_OK;
+}
+
+int mn_case_model_default(mn_case_model **out) {
+    return mn_case_model_parse(out, (const char *)mn_data_truecase_model,
+                               sizeof mn_data_truecase_model - 1, NULL);
+}
+
+void mn_case_model_free(mn_case_model *m) {
+    if (m == NULL)
+        return;
+    table_free(&m->uni);
+    table_free(&m->left);
+    table_free(&m->right);
+    table_free(&m->dict);
+    if (m->hun) {
+        Hunspell_destroy(m->hun);
+        pthread_mutex_destroy(&m->hun_lock);
+    }
+    mn_free(m);
+}
+
+/* One pass over a .dic file's entries (the word before '/' on each line
+ * after the first, which is the count). upper: capitalized entries are
+ * added; otherwise lower-case entries mark a capitalized twin ambiguous. */
+static int dic_pass(mn_case_model *m, const char *s, size_t len, int upper) {
+    size_t i = 0;
+    int first = 1;
+    uint8_t key[KMAX];
+    while (i < len) {
+        const char *line = s + i;
+        const char *nl = memchr(line, '\n', len - i);
+        const char *end = nl ? nl : s + len;
+        i = (size_t)(end - s) + (nl ? 1 : 0);
+        if (first) { /* the entry count */
+            first = 0;
+            continue;
+        }
+        const char *w = line, *we = line;
+        while (we < end && *we != '/' && *we != '\t' && *we != ' ' && *we != '\r')
+            we++;
+        if (we == w || *w == '#')
+            continue;
+        const size_t n = (size_t)(we - w);
+        if (mn_utf8_check(w, n, NULL) != MN_OK)
+            continue;
+        uint32_t c0;
+        if (mn__utf8_decode((const uint8_t *)w, n, &c0) <= 0)
+            continue;
+        const int cap = cp_lower(c0) != c0;
+        if (cap != upper)
+            continue;
+        const size_t kl = fold_key((const uint8_t *)w, n, key, sizeof key);
+        if (kl == 0)
+            continue;
+        if (upper) {
+            uint32_t mask;
+            const int sh = shape_of((const uint8_t *)w, n, &mask, NULL);
+            rec *r = table_add(&m->dict, key, kl);
+            if (r == NULL)
+                return MN_E_NOMEM;
+            if (sh >= SH_TITLE && sh <= SH_MIXED) {
+                r->c[sh]++;
+                if (sh == SH_MIXED && r->mask == 0)
+                    r->mask = mask;
+            }
+        } else {
+            rec *r = table_find(&m->dict, key, kl, hash_bytes(key, kl));
+            if (r)
+                r->c[0] = 1;
+        }
+    }
+    return MN_OK;
+}
+
+int mn_case_model_add_dictionary(mn_case_model *m, const char *dic_path) {
+    if (m == NULL || dic_path == NULL)
+        return MN_E_ARGUMENT;
+    FILE *f = fopen(dic_path, "rb");
+    if (f == NULL)
+        return MN_E_ARGUMENT;
+    char *data = NULL;
+    size_t len = 0, cap = 0;
+    int rc = MN_OK;
+    for (;;) {
+        if (len == cap) {
+            cap = cap ? cap * 2 : (1u << 20);
+            char *nd = mn__realloc(data, cap);
+            if (nd == NULL) {
+                rc = MN_E_NOMEM;
+                break;
+            }
+            data = nd;
+        }
+        const size_t got = fread(data + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    if (rc == MN_OK && ferror(f))
+        rc = MN_E_ARGUMENT;
+    fclose(f);
+    if (rc == MN_OK)
+        rc = dic_pass(m, data, len, 1);
+    if (rc == MN_OK)
+        rc = dic_pass(m, data, len, 0);
+    mn_free(data);
+    /* hunspell itself, for inflected forms, when the .aff is next to it */
+    const size_t pl = strlen(dic_path);
+    if (rc == MN_OK && m->hun == NULL && pl > 4 && strcmp(dic_path + pl - 4, ".dic") == 0) {
+        char *aff = mn__malloc(pl + 1);
+        if (aff == NULL)
+            return MN_E_NOMEM;
+        memcpy(aff, dic_path, pl - 4);
+        memcpy(aff + pl - 4, ".aff", 5);
+        FILE *af = fopen(aff, "rb");
+        if (af) {
+            fclose(af);
+            if (pthread_mutex_init(&m->hun_lock, NULL) == 0) {
+                m->hun = Hunspell_create(aff, dic_path);
+                if (m->hun == NULL)
+                    pthread_mutex_destroy(&m->hun_lock);
+            }
+        }
+        mn_free(aff);
+    }
+    return rc;
+}
+
+/* ----------------------------------------------------- suffixes, rules */
+
+typedef struct wlist {
+    uint8_t (*w)[32];
+    uint8_t *n;
+    size_t count;
+} wlist;
+
+/* Lines of a data file that are not comments, longest first; with a kind,
+ * the lines "KIND TAB value", without the kind. */
+static int wlist_parse(wlist *l, const char *s, const char *kind) {
+    size_t cap = 0;
+    const size_t kl = kind ? strlen(kind) : 0;
+    memset(l, 0, sizeof *l);
+    while (*s) {
+        const char *e = strchr(s, '\n');
+        const size_t n = e ? (size_t)(e - s) : strlen(s);
+        size_t k = n;
+        while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\r'))
+            k--;
+        const char *line = s;
+        if (kind) {
+            if (k <= kl + 1 || memcmp(s, kind, kl) != 0 || s[kl] != '\t') {
+                s += n + (e ? 1 : 0);
+                continue;
+            }
+            s += kl + 1;
+            k -= kl + 1;
+        }
+        if (k > 0 && k < 32 && s[0] != '#') {
+            if (l->count == cap) {
+                cap = cap ? cap * 2 : 64;
+                void *a = mn__realloc(l->w, cap * sizeof *l->w);
+                if (a == NULL)
+                    return MN_E_NOMEM;
+                l->w = a;
+                void *b = mn__realloc(l->n, cap);
+                if (b == NULL)
+                    return MN_E_NOMEM;
+                l->n = b;
+            }
+            memcpy(l->w[l->count], s, k);
+            l->n[l->count++] = (uint8_t)k;
+        }
+        s = line + n + (e ? 1 : 0);
+    }
+    for (size_t i = 1; i < l->count; i++) /* insertion sort, longest first */
+        for (size_t j = i; j > 0 && l->n[j] > l->n[j - 1]; j--) {
+            uint8_t tw[32], tn = l->n[j];
+            memcpy(tw, l->w[j], 32);
+            memcpy(l->w[j], l->w[j - 1], 32);
+            l->n[j] = l->n[j - 1];
+            memcpy(l->w[j - 1], tw, 32);
+            l->n[j - 1] = tn;
+        }
+    return MN_OK;
+}
+
+static void wlist_free(wlist *l) {
+    mn_free(l->w);
+    mn_free(l->n);
+}
+
+/* ------------------------------------------------------------ truecaser */
+
+#define QCAP 512          /* tokens queued */
+#define RUN_TOKENS 256    /* look-ahead of the span decision, in tokens */
+#define RUN_BYTES 65536   /* ... and in bytes */
+#define FEED 65536        /* input fed to the tokenizer at once */
+#define OB_HIGH 65536     /* staged output before it is handed out */
+
+/* Token classes for finding ALL-CAPS spans: no letters (or a suffix in
+ * lower case), an upper-case word, a number with an upper-case suffix
+ * (2022.08.18-19-НИЙ: part of a caps span, but not counted as a word), a
+ * word with lower-case letters. */
+enum { CLS_NEUTRAL = 0, CLS_CAPS, CLS_CAPSN, CLS_LOW };
+
+typedef struct qtok {
+    size_t start, end, base_len;
+    unsigned flags;
+    uint8_t kind, cls;
+    int8_t span; /* -1 undecided */
+} qtok;
+
+typedef struct counts {
+    table uni, left, right;
+} counts;
+
+struct mn_truecaser {
+    const mn_case_model *m;
+    mn_case_model *own;
+    int mode, options;
+    mn_tokenizer *tk;
+    wlist suffixes, endings, onsets, pairs;
+    /* input bytes [base, base + len) kept from the first not yet written */
+    uint8_t *buf;
+    size_t base, len, cap;
+    size_t emit; /* next byte to write */
+    qtok q[QCAP];
+    size_t qh, qn;
+    /* staged output */
+    uint8_t *ob;
+    size_t ob_len, ob_pos, ob_cap;
+    int fed_end, tk_done;
+    int err;      /* pending error status, or 0 */
+    int failed;   /* the error was returned */
+    size_t err_off;
+    /* classification state */
+    int run;      /* 0 none, 1 caps span, 2 rejected run */
+    int line_low; /* a non-caps word on this line */
+    int open_prev; /* the last classified token opens a quotation */
+    /* writing state */
+    int initial, quote_initial, name_next, glue_proper;
+    int in_quote; /* inside a quotation (since its opening mark, on this line) */
+    int prev_word; /* the token just written is a word */
+    int prev_proper;
+    uint8_t prev_key[KMAX];
+    size_t prev_klen;
+    uint8_t next_key[KMAX]; /* the folded right neighbour, kept for its turn */
+    size_t next_klen, next_start;
+    counts *train; /* set for a trainer */
+    table hcache;  /* hunspell answers: c[0] = shape + 1 */
+};
+
+static void tc_restart(mn_truecaser *tc) {
+    tc->base = tc->len = tc->emit = 0;
+    tc->qh = tc->qn = 0;
+    tc->ob_len = tc->ob_pos = 0;
+    tc->fed_end = tc->tk_done = 0;
+    tc->err = tc->failed = 0;
+    tc->err_off = 0;
+    tc->run = tc->line_low = tc->open_prev = 0;
+    tc->initial = 1;
+    tc->quote_initial = tc->name_next = tc->glue_proper = tc->in_quote = 0;
+    tc->prev_word = tc->prev_proper = 0;
+    tc->prev_klen = 0;
+    tc->next_klen = tc->next_start = 0;
+    mn_tokenizer_set(tc->tk, NULL, 0);
+}
+
+int mn_truecaser_new(mn_truecaser **out, const mn_case_model *model, mn_truecase_mode mode, int options) {
+    if (out == NULL)
+        return MN_E_ARGUMENT;
+    *out = NULL;
+    if ((mode != MN_TRUECASE_AUTO && mode != MN_TRUECASE_ALL) ||
+        (options != MN_INVALID_STRICT && options != MN_INVALID_REPLACE && options != MN_INVALID_KEEP))
+        return MN_E_ARGUMENT;
+    mn_truecaser *tc = mn__malloc(sizeof *tc);
+    if (tc == NULL)
+        return MN_E_NOMEM;
+    memset(tc, 0, sizeof *tc);
+    tc->mode = mode;
+    tc->options = options;
+    int rc = mn_tokenizer_new(&tc->tk, options);
+    if (rc == MN_OK && model == NULL) {
+        rc = mn_case_model_default(&tc->own);
+        model = tc->own;
+    }
+    if (rc == MN_OK)
+        rc = wlist_parse(&tc->suffixes, (const char *)mn_data_hyphen_suffixes, NULL);
+    if (rc == MN_OK)
+        rc = wlist_parse(&tc->endings, (const char *)mn_data_truecase_acronyms, "ending");
+    if (rc == MN_OK)
+        rc = wlist_parse(&tc->onsets, (const char *)mn_data_truecase_acronyms, "onset");
+    if (rc == MN_OK)
+        rc = wlist_parse(&tc->pairs, (const char *)mn_data_truecase_acronyms, "pair");
+    if (rc != MN_OK) {
+        mn_truecaser_free(tc);
+        return rc;
+    }
+    tc->m = model;
+    tc_restart(tc);
+    *out = tc;
+    return MN_OK;
+}
+
+void mn_truecaser_free(mn_truecaser *tc) {
+    if (tc == NULL)
+        return;
+    mn_tokenizer_free(tc->tk);
+    mn_case_model_free(tc->own);
+    wlist_free(&tc->suffixes);
+    wlist_free(&tc->endings);
+    wlist_free(&tc->onsets);
+    wlist_free(&tc->pairs);
+    table_free(&tc->hcache);
+    mn_free(tc->buf);
+    mn_free(tc->ob);
+    mn_free(tc);
+}
+
+void mn_truecaser_reset(mn_truecaser *tc) {
+    if (tc)
+        tc_restart(tc);
+}
+
+size_t mn_truecaser_error_offset(const mn_truecaser *tc) {
+    return tc ? tc->err_off : 0;
+}
+
+static inline const uint8_t *tok_text(const mn_truecaser *tc, const qtok *t) {
+    return tc->buf + (t->start - tc->base);
+}
+
+static inline qtok *qat(mn_truecaser *tc, size_t i) {
+    return &tc->q[(tc->qh + i) % QCAP];
+}
+
+static int word_like(unsigned kind) {
+    return kind == MN_TOKEN_WORD || kind == MN_TOKEN_NAME || kind == MN_TOKEN_ABBREVIATION ||
+           kind == MN_TOKEN_INITIAL;
+}
+
+#define LETTER_FLAGS (MN_TOKEN_UPPER | MN_TOKEN_TITLE | MN_TOKEN_LOWER | MN_TOKEN_CYRILLIC | MN_TOKEN_LATIN | MN_TOKEN_OTHER)
+
+static int has_letters(const qtok *t) {
+    return (t->flags & (MN_TOKEN_CYRILLIC | MN_TOKEN_LATIN | MN_TOKEN_OTHER)) != 0;
+}
+
+/* Quotes and brackets: “ ” " ' open after white space, close otherwise. */
+static int quote_kind(const mn_truecaser *tc, const qtok *t) {
+    if (t->kind != MN_TOKEN_PUNCT)
+        return 0;
+    const uint8_t *s = tok_text(tc, t);
+    const size_t n = t->end - t->start;
+    uint32_t c;
+    if (mn__utf8_decode(s, n, &c) <= 0)
+        return 0;
+    const int sp = (t->flags & MN_TOKEN_SPACE_BEFORE) != 0;
+    switch (c) {
+    case '"': case '\'': case 0x201C: case 0x201D: case 0x2018: case 0x2019: case 0x201E:
+        return sp ? 1 : 2;
+    case 0xAB: case 0x2039: case '(': case '[':
+        return 1;
+    case 0xBB: case 0x203A: case ')': case ']':
+        return 2;
+    default:
+        return 0;
+    }
+}
+
+static int is_terminal(const mn_truecaser *tc, const qtok *t) {
+    if (t->kind != MN_TOKEN_PUNCT)
+        return 0;
+    const uint8_t *s = tok_text(tc, t);
+    const size_t n = t->end - t->start;
+    if (n >= 1 && (s[0] == '.' || s[0] == '!' || s[0] == '?'))
+        return 1;
+    uint32_t c;
+    if (mn__utf8_decode(s, n, &c) > 0 && (c == 0x2026 || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049))
+        return 1;
+    return 0;
+}
+
+static size_t count_cased(const uint8_t *s, size_t n) {
+    uint32_t m;
+    size_t k;
+    shape_of(s, n, &m, &k);
+    return k;
+}
+
+/* Is the front token (a caps word or other) part of an ALL-CAPS span?
+ * 1 yes, 0 no, -1 wait for more tokens. */
+static int classify(mn_truecaser *tc) {
+    qtok *f = qat(tc, 0);
+    if (f->flags & MN_TOKEN_LINE_START) {
+        tc->line_low = 0;
+        tc->run = 0;
+    }
+    int span = 0;
+    if (tc->mode == MN_TRUECASE_ALL) {
+        span = 1;
+    } else if (f->cls == CLS_LOW) {
+        tc->run = 0;
+        tc->line_low = 1;
+    } else if (f->cls == CLS_NEUTRAL || (f->cls == CLS_CAPSN && tc->run != 0)) {
+        span = tc->run == 1;
+    } else if (tc->run == 1) {
+        span = 1;
+    } else if (tc->run == 2) {
+        span = 0;
+    } else {
+        size_t n_caps = 0, n_long = 0, i;
+        int quoted = 0;
+        enum { E_UNKNOWN, E_LOW, E_LINE, E_EOF, E_LIMIT } ek = E_UNKNOWN;
+        for (i = 0; i < tc->qn; i++) {
+            const qtok *u = qat(tc, i);
+            if (i > 0 && (u->flags & MN_TOKEN_LINE_START)) {
+                ek = E_LINE;
+                break;
+            }
+            if (u->cls == CLS_LOW) {
+                ek = E_LOW;
+                break;
+            }
+            if (i >= RUN_TOKENS || u->end - f->start > RUN_BYTES) {
+                ek = E_LIMIT;
+                break;
+            }
+            if (u->cls == CLS_CAPS) {
+                n_caps++;
+                if (n_long < 2 && count_cased(tok_text(tc, u), u->base_len) >= 4)
+                    n_long++;
+                if (n_caps >= 3 && n_long >= 2)
+                    break; /* qualified: more tokens cannot change that */
+            }
+            if (tc->open_prev && i > 0 && n_caps >= 2 && quote_kind(tc, u) == 2)
+                quoted = 1; /* a quotation of upper-case words */
+        }
+        if (i == tc->qn && tc->tk_done)
+            ek = E_EOF;
+        const int ok = (n_caps >= 3 && n_long >= 2) ||
+                       (!tc->line_low && (ek == E_LINE || ek == E_EOF)) ||
+                       quoted;
+        if (ok) {
+            tc->run = 1;
+            span = 1;
+        } else if (ek == E_UNKNOWN) {
+            return -1;
+        } else {
+            tc->run = 2;
+        }
+    }
+    tc->open_prev = quote_kind(tc, f) == 1;
+    f->span = (int8_t)span;
+    return span;
+}
+
+/* ------------------------------------------------------------ deciding */
+
+static int ob_reserve(mn_truecaser *tc, size_t n) {
+    if (tc->ob_len + n <= tc->ob_cap)
+        return MN_OK;
+    size_t c = tc->ob_cap ? tc->ob_cap : 2 * OB_HIGH;
+    while (c < tc->ob_len + n)
+        c *= 2;
+    uint8_t *b = mn__realloc(tc->ob, c);
+    if (b == NULL)
+        return MN_E_NOMEM;
+    tc->ob = b;
+    tc->ob_cap = c;
+    return MN_OK;
+}
+
+/* Write s[0..n) to the staged output with letter k (over cased letters)
+ * upper case when want(k): shape and mask, counting from k0. Returns the
+ * number of cased letters seen. */
+static size_t put_cased(mn_truecaser *tc, const uint8_t *s, size_t n, int shape, uint32_t mask) {
+    uint8_t *o = tc->ob + tc->ob_len;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        const uint8_t b = s[i];
+        if ((b == 0xD0 || b == 0xD1) && i + 1 < n && shape != SH_KEEP) {
+            const uint8_t c1 = s[i + 1];
+            const int upper = b == 0xD0 && c1 >= 0x90 && c1 <= 0xAF;
+            const int lower = (b == 0xD0 && c1 >= 0xB0) || (b == 0xD1 && c1 < 0x90);
+            if (upper || lower) { /* А..Я or а..я */
+                int want_up;
+                switch (shape) {
+                case SH_LOWER: want_up = 0; break;
+                case SH_TITLE: want_up = k == 0; break;
+                case SH_UPPER: want_up = 1; break;
+                default: want_up = k < 32 && ((mask >> k) & 1); break;
+                }
+                if (want_up == upper) {
+                    o[0] = b;
+                    o[1] = c1;
+                } else if (want_up) { /* а..п D0 B0..BF -> D0 90..9F; р..я D1 80..8F -> D0 A0..AF */
+                    o[0] = 0xD0;
+                    o[1] = b == 0xD0 ? (uint8_t)(c1 - 0x20) : (uint8_t)(c1 + 0x20);
+                } else {
+                    o[0] = c1 < 0xA0 ? 0xD0 : 0xD1;
+                    o[1] = c1 < 0xA0 ? (uint8_t)(c1 + 0x20) : (uint8_t)(c1 - 0x20);
+                }
+                o += 2;
+                i += 2;
+                k++;
+                continue;
+            }
+        }
+        uint32_t c;
+        const int l = mn__utf8_decode(s + i, n - i, &c);
+        if (l <= 0) {
+            *o++ = s[i++];
+            continue;
+        }
+        const uint32_t lo = cp_lower(c), up = cp_upper(c);
+        if (lo == up || shape == SH_KEEP) {
+            memcpy(o, s + i, (size_t)l);
+            o += l;
+        } else {
+            int want_up;
+            switch (shape) {
+            case SH_LOWER: want_up = 0; break;
+            case SH_TITLE: want_up = k == 0; break;
+            case SH_UPPER: want_up = 1; break;
+            default: want_up = k < 32 && ((mask >> k) & 1); break;
+            }
+            const uint32_t t = want_up ? up : lo;
+            if (t == c) {
+                memcpy(o, s + i, (size_t)l);
+                o += l;
+            } else {
+                o += mn__utf8_encode(t, o);
+            }
+            k++;
+        }
+        i += (size_t)l;
+    }
+    tc->ob_len = (size_t)(o - tc->ob);
+    return k;
+}
+
+typedef struct decision {
+    int shape;
+    uint32_t mask;
+    int found; /* 1 model, 2 dictionary, 3 stem, 4 rule */
+} decision;
+
+static const rec *dict_find(const mn_case_model *m, const uint8_t *k, size_t n) {
+    const rec *r = table_find(&m->dict, k, n, hash_bytes(k, n));
+    return (r && r->c[0] == 0) ? r : NULL;
+}
+
+/* The stem backoff: a proper noun or acronym plus a case ending. */
+static int stem_lookup(const mn_truecaser *tc, const uint8_t *k, size_t n, decision *d) {
+    for (size_t i = 0; i < tc->suffixes.count; i++) {
+        const size_t sl = tc->suffixes.n[i];
+        if (sl + 6 > n || k[n - 1] != tc->suffixes.w[i][sl - 1] || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
+            continue;
+        const size_t stem = n - sl;
+        const rec *r = table_find(&tc->m->uni, k, stem, hash_bytes(k, stem));
+        int sh = r ? rec_decide(r) : SH_LOWER;
+        uint32_t mask = r ? r->mask : 0;
+        if (r == NULL && (r = dict_find(tc->m, k, stem)) != NULL) {
+            sh = r->c[2] > r->c[1] ? SH_UPPER : r->c[3] > r->c[1] ? SH_MIXED : SH_TITLE;
+            mask = r->mask;
+        }
+        if (r == NULL || sh == SH_LOWER)
+            continue;
+        if (sh == SH_UPPER) { /* the stem's letters only */
+            const size_t nl = count_cased(k, stem);
+            mask = nl >= 32 ? 0xFFFFFFFFu : (1u << nl) - 1;
+            sh = SH_MIXED;
+        }
+        d->shape = sh;
+        d->mask = mask;
+        d->found = 3;
+        return 1;
+    }
+    return 0;
+}
+
+static int wlist_has(const wlist *l, const uint8_t *p, size_t n) {
+    for (size_t i = 0; i < l->count; i++)
+        if (l->n[i] == n && memcmp(l->w[i], p, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Acronym shape rules (lib/data/truecase_acronyms.txt): a Cyrillic word of
+ * 2-6 letters with no vowel (СБД), ending in a consonant and an agency
+ * ending (ЭЗХЯ, ЦЕГ), starting with two consonants that no Mongolian word
+ * starts with (МГТИС), or with two vowels that do not meet in words (ОҮИТБ). */
+static int acronym_rule(const mn_truecaser *tc, const uint8_t *k, size_t n) {
+    uint32_t cp[8];
+    size_t off[9], letters = 0, vowels = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        const int l = mn__utf8_decode(k + i, n - i, &c);
+        if (l <= 0 || c < 0x400 || c > 0x4FF || letters == 6)
+            return 0;
+        off[letters] = i;
+        cp[letters++] = c;
+        vowels += (size_t)is_vowelish(c);
+        i += (size_t)l;
+    }
+    off[letters] = n;
+    if (letters < 2)
+        return 0;
+    if (vowels == 0)
+        return 1;
+    if (letters <= 5)
+        for (size_t i = 0; i < tc->endings.count; i++) {
+            const size_t sl = tc->endings.n[i];
+            if (sl >= n || memcmp(k + n - sl, tc->endings.w[i], sl) != 0)
+                continue;
+            size_t j = letters; /* the letter before the ending */
+            while (j > 0 && off[j] > n - sl)
+                j--;
+            if (off[j] == n - sl && j > 0 && !is_vowelish(cp[j - 1]))
+                return 1;
+        }
+    if (!is_vowelish(cp[0]) && !is_vowelish(cp[1]) && !wlist_has(&tc->onsets, k, off[2]))
+        return 1;
+    for (size_t i = 0; i + 1 < letters; i++) {
+        const uint32_t a = cp_lower(cp[i]), b = cp_lower(cp[i + 1]);
+        if (a == b || !is_vowelish(a) || !is_vowelish(b) || a == 0x439 || a == 0x44C || a == 0x44A ||
+            b == 0x439 || b == 0x44C || b == 0x44A)
+            continue;
+        if (!wlist_has(&tc->pairs, k + off[i], off[i + 2] - off[i]))
+            return 1;
+    }
+    return 0;
+}
+
+/* An unknown word: lower case if hunspell-mn knows it in lower case
+ * (with its affixes), otherwise a name (Title case): foreign names are what
+ * news text has most of among words that neither the model nor hunspell
+ * knows. Answers are cached per truecaser (at most 64k words). */
+#define HCACHE_MAX 65536
+static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
+    const uint64_t h = hash_bytes(k, n);
+    rec *r = table_find(&tc->hcache, k, n, h);
+    if (r)
+        return (int)r->c[0] - 1;
+    char w[KMAX + 1];
+    memcpy(w, k, n);
+    w[n] = '\0';
+    mn_case_model *m = (mn_case_model *)tc->m;
+    pthread_mutex_lock(&m->hun_lock);
+    int shape = SH_LOWER;
+    if (!Hunspell_spell(m->hun, w)) {
+        shape = SH_TITLE;
+        /* a lower-case stem with a case ending (рекордыг, курсд) */
+        for (size_t i = 0; i < tc->suffixes.count; i++) {
+            const size_t sl = tc->suffixes.n[i];
+            if (sl + 6 > n || k[n - 1] != tc->suffixes.w[i][sl - 1] || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
+                continue;
+            w[n - sl] = '\0';
+            const int ok = Hunspell_spell(m->hun, w);
+            w[n - sl] = (char)k[n - sl];
+            if (ok) {
+                shape = SH_LOWER;
+                break;
+            }
+        }
+    }
+    pthread_mutex_unlock(&m->hun_lock);
+    if (tc->hcache.n >= HCACHE_MAX)
+        table_free(&tc->hcache);
+    r = table_add(&tc->hcache, k, n);
+    if (r)
+        r->c[0] = (uint32_t)shape + 1;
+    return shape;
+}
+
+/* The case of word key k[0..n) between its neighbours (lk, rk: NULL when
+ * not adjacent words). */
+static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *lk, size_t ln,
+                   const uint8_t *rk, size_t rn, int latin_only, int suffixed, int cur_shape,
+                   uint32_t cur_mask, decision *d) {
+    const mn_case_model *m = tc->m;
+    const uint64_t hk = hash_bytes(k, n);
+    const rec *uni = table_find(&m->uni, k, n, hk);
+    const rec *best = NULL;
+    uint32_t best_total = 1; /* a pair needs 2 occurrences */
+    if (uni && lk && (uni->pairs & PAIR_LEFT)) {
+        const rec *r = table_find_pair(&m->left, lk, ln, k, n, pair_hash(hash_bytes(lk, ln), hk));
+        if (r && rec_total(r) > best_total) {
+            best = r;
+            best_total = rec_total(r);
+        }
+    }
+    if (uni && rk && (uni->pairs & PAIR_RIGHT)) {
+        const rec *r = table_find_pair(&m->right, k, n, rk, rn, pair_hash(hk, hash_bytes(rk, rn)));
+        if (r && rec_total(r) > best_total) {
+            best = r;
+            best_total = rec_total(r);
+        }
+    }
+    if (best == NULL && uni && rec_total(uni) > 0)
+        best = uni;
+    if (best) {
+        d->shape = rec_decide(best);
+        d->mask = best->mask;
+        d->found = 1;
+        return;
+    }
+    const rec *r = dict_find(m, k, n);
+    if (r) {
+        d->shape = r->c[2] > r->c[1] ? SH_UPPER : r->c[3] > r->c[1] ? SH_MIXED : SH_TITLE;
+        d->mask = r->mask;
+        d->found = 2;
+        return;
+    }
+    if (stem_lookup(tc, k, n, d))
+        return;
+    d->mask = 0;
+    if (suffixed || acronym_rule(tc, k, n)) {
+        d->shape = SH_UPPER;
+        d->found = 4;
+        return;
+    }
+    d->found = 0;
+    if (m->hun && !latin_only && n < KMAX && memchr(k, '-', n) == NULL) {
+        d->shape = hunspell_guess(tc, k, n);
+        d->found = 5;
+        return;
+    }
+    if (latin_only) { /* an unknown Latin word: short ones keep their case
+                         (COVID, KOICA), longer ones are names (Huawei) */
+        d->shape = cur_shape;
+        d->mask = cur_mask;
+        if (cur_shape == SH_UPPER && count_cased(k, n) > 5)
+            d->shape = SH_TITLE;
+        return;
+    }
+    d->shape = SH_LOWER;
+}
+
+static void count_shape(table *t, const uint8_t *k, size_t n, int shape, uint32_t mask, int *nomem) {
+    rec *r = table_add(t, k, n);
+    if (r == NULL) {
+        *nomem = 1;
+        return;
+    }
+    r->c[shape]++;
+    if (shape == SH_MIXED && r->mask == 0)
+        r->mask = mask;
+}
+
+/* The token after the front one is a hyphen that glues to the next word
+ * (ДАРХАН -УУЛ). */
+static int hyphen_next(mn_truecaser *tc) {
+    const qtok *h = qat(tc, 1);
+    return h->kind == MN_TOKEN_PUNCT && h->end - h->start == 1 && tok_text(tc, h)[0] == '-';
+}
+
+/* Write (or count) the front token, which is classified and has its right
+ * neighbour in the queue (or is the last). */
+static int put_token(mn_truecaser *tc) {
+    qtok *t = qat(tc, 0);
+    const qtok *next = tc->qn > 1 ? qat(tc, 1) : NULL;
+    const uint8_t *s = tok_text(tc, t);
+    const size_t n = t->end - t->start;
+    const size_t gap = t->start - tc->emit;
+    if (!tc->train) {
+        if (ob_reserve(tc, gap + n + 3) != MN_OK)
+            return MN_E_NOMEM;
+        memcpy(tc->ob + tc->ob_len, tc->buf + (tc->emit - tc->base), gap);
+        tc->ob_len += gap;
+    }
+    tc->emit = t->end;
+    if (t->flags & MN_TOKEN_LINE_START) {
+        tc->initial = 1;
+        tc->in_quote = 0;
+    }
+    const int initial = tc->initial || tc->quote_initial || tc->name_next;
+    const int glue = tc->glue_proper && !(t->flags & MN_TOKEN_SPACE_BEFORE);
+    int proper = 0, word = 0;
+    uint8_t key[KMAX];
+    size_t klen = 0;
+
+    if (t->kind == MN_TOKEN_INVALID) {
+        if (!tc->train) {
+            if (tc->options == MN_INVALID_REPLACE) {
+                memcpy(tc->ob + tc->ob_len, "\xEF\xBF\xBD", 3);
+                tc->ob_len += 3;
+            } else {
+                memcpy(tc->ob + tc->ob_len, s, n);
+                tc->ob_len += n;
+            }
+        }
+    } else if (t->kind == MN_TOKEN_SUFFIX) { /* ”-ын: lower case */
+        if (!tc->train)
+            put_cased(tc, s, n, t->span == 1 ? SH_LOWER : SH_KEEP, 0);
+    } else if (!has_letters(t) || !(word_like(t->kind) || (t->flags & MN_TOKEN_SUFFIXED))) {
+        if (!tc->train) {
+            memcpy(tc->ob + tc->ob_len, s, n);
+            tc->ob_len += n;
+        }
+    } else if (!word_like(t->kind)) { /* a number or date with a suffix */
+        if (!tc->train) {
+            memcpy(tc->ob + tc->ob_len, s, t->base_len);
+            tc->ob_len += t->base_len;
+            put_cased(tc, s + t->base_len, n - t->base_len, t->span == 1 ? SH_LOWER : SH_KEEP, 0);
+        }
+    } else if (t->kind == MN_TOKEN_NAME || t->kind == MN_TOKEN_INITIAL) {
+        /* Initials upper case, the name after them Title case per part. */
+        proper = 1;
+        if (!tc->train) {
+            if (t->span != 1) {
+                memcpy(tc->ob + tc->ob_len, s, n);
+                tc->ob_len += n;
+            } else {
+                size_t i = 0, p = 0;
+                for (; i < t->base_len; i++) /* after the last dot or middle dot */
+                    if (s[i] == '.' || (s[i] == 0xC2 && i + 1 < t->base_len && s[i + 1] == 0xB7))
+                        p = i + 1 + (s[i] == 0xC2);
+                put_cased(tc, s, p, SH_UPPER, 0);
+                size_t a = p;
+                for (i = p; i <= t->base_len; i++)
+                    if (i == t->base_len || s[i] == '-') {
+                        put_cased(tc, s + a, i - a, SH_TITLE, 0);
+                        if (i < t->base_len)
+                            tc->ob[tc->ob_len++] = '-';
+                        a = i + 1;
+                    }
+                put_cased(tc, s + t->base_len, n - t->base_len, SH_LOWER, 0);
+            }
+        }
+    } else {
+        word = 1;
+        if (tc->next_klen && tc->next_start == t->start) {
+            klen = tc->next_klen;
+            memcpy(key, tc->next_key, klen);
+        } else {
+            klen = fold_key(s, t->base_len, key, sizeof key);
+        }
+        tc->next_klen = 0;
+        const uint8_t *rk = NULL;
+        uint8_t rkey[KMAX];
+        size_t rn = 0;
+        if (next && word_like(next->kind) && next->kind != MN_TOKEN_NAME && has_letters(next) &&
+            (next->flags & MN_TOKEN_SPACE_BEFORE) && !(next->flags & MN_TOKEN_LINE_START)) {
+            rn = fold_key(tok_text(tc, next), next->base_len, rkey, sizeof rkey);
+            rk = rn ? rkey : NULL;
+            if (rn) { /* the next word's key, for its own turn */
+                memcpy(tc->next_key, rkey, rn);
+                tc->next_klen = rn;
+                tc->next_start = next->start;
+            }
+        }
+        const int left = tc->prev_word && tc->prev_klen && (t->flags & MN_TOKEN_SPACE_BEFORE) &&
+                         !(t->flags & MN_TOKEN_LINE_START);
+        uint32_t cur_mask = 0; /* the word's own shape: for training, and for what is kept */
+        const int need_cur = tc->train || t->span != 1 || klen == 0 || (t->flags & MN_TOKEN_LATIN);
+        const int cur = need_cur ? shape_of(s, t->base_len, &cur_mask, NULL) : SH_KEEP;
+        if (tc->train) {
+            if (klen && t->span == 0 && cur != SH_KEEP && !(initial && cur == SH_TITLE) && !glue) {
+                int nomem = 0;
+                count_shape(&tc->train->uni, key, klen, cur, cur_mask, &nomem);
+                uint8_t pair[2 * KMAX + 1];
+                if (left) {
+                    memcpy(pair, tc->prev_key, tc->prev_klen);
+                    pair[tc->prev_klen] = ' ';
+                    memcpy(pair + tc->prev_klen + 1, key, klen);
+                    count_shape(&tc->train->left, pair, tc->prev_klen + 1 + klen, cur, cur_mask, &nomem);
+                }
+                if (rk) {
+                    memcpy(pair, key, klen);
+                    pair[klen] = ' ';
+                    memcpy(pair + klen + 1, rk, rn);
+                    count_shape(&tc->train->right, pair, klen + 1 + rn, cur, cur_mask, &nomem);
+                }
+                if (nomem)
+                    return MN_E_NOMEM;
+            }
+            proper = cur == SH_TITLE || cur == SH_MIXED || cur == SH_UPPER;
+        } else if (t->span != 1 || klen == 0) {
+            memcpy(tc->ob + tc->ob_len, s, n);
+            tc->ob_len += n;
+            proper = cur == SH_TITLE || cur == SH_MIXED || cur == SH_UPPER;
+        } else {
+            decision d;
+            const int latin = (t->flags & MN_TOKEN_LATIN) && !(t->flags & (MN_TOKEN_CYRILLIC | MN_TOKEN_OTHER));
+            lookup(tc, key, klen, left ? tc->prev_key : NULL, tc->prev_klen, rk, rn, latin,
+                   (t->flags & MN_TOKEN_SUFFIXED) != 0, cur, cur_mask, &d);
+            if (d.found == 0 && memchr(key, '-', klen) != NULL) {
+                /* A compound not in the model: each part on its own; the
+                 * parts after a proper first part are proper (Оюун-Эрдэнэ). */
+                size_t a = 0, part = 0, prev_a = 0;
+                int first_proper = 0;
+                for (size_t i = 0; i <= t->base_len; i++) {
+                    if (i < t->base_len && s[i] != '-')
+                        continue;
+                    decision pd;
+                    lookup(tc, key + a, i - a, NULL, 0, NULL, 0, latin, 0, SH_KEEP, 0, &pd);
+                    if (part == 0) {
+                        first_proper = pd.shape != SH_LOWER; /* by itself, not by position */
+                        if (initial && pd.shape == SH_LOWER)
+                            pd.shape = SH_TITLE;
+                    } else if (pd.found == 0 && first_proper && !latin) {
+                        pd.shape = SH_TITLE;
+                    } else if (tc->in_quote && pd.shape == SH_LOWER && !latin &&
+                               count_cased(s + a, i - a) >= 4 && a >= 5 &&
+                               count_cased(s + prev_a, a - 1 - prev_a) >= 4) {
+                        /* in a quotation, a hyphen between words that are
+                         * no compound is a dash between two names: “Шинэ
+                         * сэргэлтийн бодлого-Тогтвортой хөгжлийн зорилго” */
+                        pd.shape = SH_TITLE;
+                    }
+                    if (part == 0 && pd.shape != SH_LOWER)
+                        proper = 1;
+                    put_cased(tc, s + a, i - a, pd.shape, pd.mask);
+                    if (i < t->base_len)
+                        tc->ob[tc->ob_len++] = '-';
+                    prev_a = a;
+                    a = i + 1;
+                    part++;
+                }
+            } else {
+                /* A compound written with a spaced hyphen (ДАРХАН -УУЛ) is
+                 * looked up whole: a proper first part makes the second
+                 * proper (glue_proper). */
+                if (d.shape == SH_LOWER && next && tc->qn > 2 && hyphen_next(tc)) {
+                    const qtok *w2 = qat(tc, 2);
+                    uint8_t ck[KMAX];
+                    if (word_like(w2->kind) && !(w2->flags & MN_TOKEN_SPACE_BEFORE) && klen + 1 < KMAX) {
+                        memcpy(ck, key, klen);
+                        ck[klen] = '-';
+                        const size_t cl =
+                            fold_key(tok_text(tc, w2), w2->base_len, ck + klen + 1, KMAX - klen - 1);
+                        const rec *r = cl ? table_find(&tc->m->uni, ck, klen + 1 + cl,
+                                                       hash_bytes(ck, klen + 1 + cl))
+                                          : NULL;
+                        if (r && rec_decide(r) != SH_LOWER)
+                            d.shape = SH_TITLE;
+                    }
+                }
+                if ((initial || glue) && d.shape == SH_LOWER)
+                    d.shape = SH_TITLE;
+                else if ((initial || glue) && d.shape == SH_KEEP)
+                    d.shape = SH_TITLE;
+                proper = d.shape != SH_LOWER;
+                put_cased(tc, s, t->base_len, d.shape, d.mask);
+            }
+            put_cased(tc, s + t->base_len, n - t->base_len, SH_LOWER, 0);
+        }
+    }
+
+    /* The state after this token. */
+    const int q = quote_kind(tc, t);
+    if (q)
+        tc->in_quote = q == 1;
+    tc->glue_proper = t->kind == MN_TOKEN_PUNCT && n == 1 && s[0] == '-' && tc->prev_word && tc->prev_proper;
+    if (t->kind == MN_TOKEN_PUNCT || t->kind == MN_TOKEN_SYMBOL || t->kind == MN_TOKEN_INVALID) {
+        if (is_terminal(tc, t))
+            tc->initial = 1;
+        tc->quote_initial = q == 1 || (tc->quote_initial && q == 1);
+        tc->name_next = 0;
+    } else {
+        tc->initial = 0;
+        tc->quote_initial = 0;
+        tc->name_next = t->kind == MN_TOKEN_INITIAL;
+    }
+    tc->prev_word = word || t->kind == MN_TOKEN_NAME;
+    tc->prev_proper = proper;
+    tc->prev_klen = word ? klen : 0;
+    if (word && klen)
+        memcpy(tc->prev_key, key, klen);
+    tc->qh = (tc->qh + 1) % QCAP;
+    tc->qn--;
+    return MN_OK;
+}
+
+/* Decide and write what can be decided. Returns MN_OK or an error. */
+static int process(mn_truecaser *tc) {
+    while (tc->qn > 0 && tc->ob_len < OB_HIGH) {
+        qtok *f = qat(tc, 0);
+        if (f->span < 0 && classify(tc) < 0)
+            return MN_OK;
+        if (word_like(f->kind) && tc->qn < 2 && !tc->tk_done)
+            return MN_OK; /* the right neighbour */
+        if (word_like(f->kind) && tc->qn == 2 && !tc->tk_done && hyphen_next(tc))
+            return MN_OK; /* and the word after a spaced hyphen */
+        const int rc = put_token(tc);
+        if (rc != MN_OK)
+            return rc;
+    }
+    return MN_OK;
+}
+
+static int append_input(mn_truecaser *tc, const uint8_t *s, size_t n) {
+    const size_t drop = tc->emit - tc->base; /* everything before emit is written */
+    if (drop > 0) {
+        memmove(tc->buf, tc->buf + drop, tc->len - drop);
+        tc->len -= drop;
+        tc->base = tc->emit;
+    }
+    if (tc->len + n > tc->cap) {
+        size_t c = tc->cap ? tc->cap : 2 * FEED;
+        while (c < tc->len + n)
+            c *= 2;
+        uint8_t *b = mn__realloc(tc->buf, c);
+        if (b == NULL)
+            return MN_E_NOMEM;
+        tc->buf = b;
+        tc->cap = c;
+    }
+    if (n)
+        memcpy(tc->buf + tc->len, s, n);
+    tc->len += n;
+    return MN_OK;
+}
+
+static uint8_t token_cls(const mn_token *t) {
+    if (!(t->flags & (MN_TOKEN_CYRILLIC | MN_TOKEN_LATIN | MN_TOKEN_OTHER)))
+        return CLS_NEUTRAL;
+    if (!word_like(t->kind)) /* a number or date with an upper-case suffix */
+        return (t->flags & MN_TOKEN_UPPER) ? CLS_CAPSN : CLS_NEUTRAL;
+    return (t->flags & MN_TOKEN_UPPER) ? CLS_CAPS : CLS_LOW;
+}
+
+/* The engine shared by the stream and the trainer. */
+static int run(mn_truecaser *tc, mn_outbuf *out, mn_inbuf *in, int end) {
+    if (tc->failed)
+        return MN_E_STATE;
+    for (;;) {
+        if (out && tc->ob_pos < tc->ob_len) {
+            size_t k = tc->ob_len - tc->ob_pos;
+            if (k > out->size - out->pos)
+                k = out->size - out->pos;
+            memcpy((uint8_t *)out->dst + out->pos, tc->ob + tc->ob_pos, k);
+            out->pos += k;
+            tc->ob_pos += k;
+            if (tc->ob_pos < tc->ob_len) {
+                if (!end)
+                    return MN_OK;
+                const size_t held = tc->ob_len - tc->ob_pos + (tc->len - (tc->emit - tc->base));
+                return (int)(held > 0x7FFFFFFF ? 0x7FFFFFFF : held);
+            }
+        }
+        tc->ob_len = tc->ob_pos = 0;
+        int rc = process(tc);
+        if (rc != MN_OK)
+            return rc;
+        if (tc->ob_len > 0)
+            continue;
+        if (!tc->tk_done && tc->qn < QCAP) {
+            mn_token tok;
+            size_t got = 0; /* up to 64 tokens at a time */
+            while (got < 64 && tc->qn < QCAP && (rc = mn_tokenizer_next(tc->tk, &tok)) == 1) {
+                qtok *q = &tc->q[(tc->qh + tc->qn) % QCAP];
+                q->start = tok.start;
+                q->end = tok.end;
+                q->base_len = tok.base_len;
+                q->flags = tok.flags;
+                q->kind = (uint8_t)tok.kind;
+                q->cls = token_cls(&tok);
+                q->span = -1;
+                tc->qn++;
+                got++;
+            }
+            if (got > 0)
+                continue; /* (an error or the need for input shows again next time) */
+            if (rc < 0) {
+                tc->err = rc;
+                tc->err_off = mn_tokenizer_error_offset(tc->tk);
+                tc->tk_done = 1;
+                continue;
+            }
+            if (tc->fed_end) {
+                tc->tk_done = 1;
+                continue;
+            }
+            if (in && in->pos < in->size) {
+                size_t k = in->size - in->pos;
+                if (k > FEED)
+                    k = FEED;
+                const uint8_t *p = (const uint8_t *)in->src + in->pos;
+                if ((rc = append_input(tc, p, k)) != MN_OK)
+                    return rc;
+                in->pos += k;
+                const int last = end && in->pos == in->size;
+                if ((rc = mn_tokenizer_feed(tc->tk, (const char *)p, k, last)) != MN_OK)
+                    return rc;
+                tc->fed_end = last;
+                continue;
+            }
+            if (end) {
+                if ((rc = mn_tokenizer_feed(tc->tk, NULL, 0, 1)) != MN_OK)
+                    return rc;
+                tc->fed_end = 1;
+                continue;
+            }
+            return MN_OK;
+        }
+        if (tc->tk_done && tc->qn == 0) {
+            /* The white space after the last token (or up to the error). */
+            const size_t stop = tc->err ? tc->err_off : tc->base + tc->len;
+            if (stop > tc->emit) {
+                if (!tc->train) {
+                    if (ob_reserve(tc, stop - tc->emit) != MN_OK)
+                        return MN_E_NOMEM;
+                    memcpy(tc->ob, tc->buf + (tc->emit - tc->base), stop - tc->emit);
+                    tc->ob_len = stop - tc->emit;
+                }
+                tc->emit = stop;
+                if (out)
+                    continue;
+            }
+            if (tc->err) {
+                tc->failed = 1;
+                return tc->err;
+            }
+            if (!end && !tc->fed_end)
+                return MN_OK;
+            tc_restart(tc); /* finished: the next call starts a new stream */
+            return 0;
+        }
+        if (!tc->tk_done)
+            return MN_OK; /* queue full but undecidable: cannot happen */
+        return MN_OK;
+    }
+}
+
+int mn_truecase_stream(mn_truecaser *tc, mn_outbuf *out, mn_inbuf *in, int end) {
+    if (tc == NULL || out == NULL || in == NULL || (in->src == NULL && in->size > 0) ||
+        in->pos > in->size || out->pos > out->size || (out->dst == NULL && out->size > 0))
+        return MN_E_ARGUMENT;
+    return run(tc, out, in, end);
+}
+
+int mn_truecase_alloc(const mn_case_model *model, mn_truecase_mode mode, int options, const char *s,
+                      size_t len, char **out, size_t *out_len, size_t *bad_offset) {
+    if (out == NULL || out_len == NULL || (s == NULL && len > 0))
+        return MN_E_ARGUMENT;
+    *out = NULL;
+    *out_len = 0;
+    mn_truecaser *tc;
+    int rc = mn_truecaser_new(&tc, model, mode, options);
+    if (rc != MN_OK)
+        return rc;
+    size_t cap = len + len / 2 + 16; /* U+FFFD may replace single bytes */
+    char *dst = mn__malloc(cap + 1);
+    if (dst == NULL) {
+        mn_truecaser_free(tc);
+        return MN_E_NOMEM;
+    }
+    mn_inbuf ib = {s, len, 0};
+    mn_outbuf ob = {dst, cap, 0};
+    for (;;) {
+        rc = mn_truecase_stream(tc, &ob, &ib, 1);
+        if (rc <= 0)
+            break;
+        cap *= 2;
+        char *nd = mn__realloc(dst, cap + 1);
+        if (nd == NULL) {
+            rc = MN_E_NOMEM;
+            break;
+        }
+        dst = nd;
+        ob.dst = dst;
+        ob.size = cap;
+    }
+    if (rc == MN_E_INVALID_UTF8 && bad_offset)
+        *bad_offset = tc->err_off;
+    mn_truecaser_free(tc);
+    if (rc != MN_OK) {
+        mn_free(dst);
+        return rc;
+    }
+    dst[ob.pos] = '\0';
+    *out = dst;
+    *out_len = ob.pos;
+    return MN_OK;
+}
+
+/* ------------------------------------------------------------- trainer */
+
+struct mn_case_trainer {
+    mn_truecaser *tc;
+    counts c;
+    size_t err_off;
+};
+
+int mn_case_trainer_new(mn_case_trainer **out, int options) {
+    if (out == NULL)
+        return MN_E_ARGUMENT;
+    *out = NULL;
+    mn_case_trainer *tr = mn__malloc(sizeof *tr);
+    if (tr == NULL)
+        return MN_E_NOMEM;
+    memset(tr, 0, sizeof *tr);
+    /* The trainer needs no model: an empty one. */
+    mn_case_model *empty = NULL;
+    int rc = mn_case_model_parse(&empty, NULL, 0, NULL);
+    if (rc == MN_OK)
+        rc = mn_truecaser_new(&tr->tc, empty, MN_TRUECASE_AUTO, options);
+    if (rc != MN_OK) {
+        mn_case_model_free(empty);
+        mn_free(tr);
+        return rc;
+    }
+    tr->tc->own = empty;
+    tr->tc->train = &tr->c;
+    *out = tr;
+    return MN_OK;
+}
+
+void mn_case_trainer_free(mn_case_trainer *tr) {
+    if (tr == NULL)
+        return;
+    mn_truecaser_free(tr->tc);
+    table_free(&tr->c.uni);
+    table_free(&tr->c.left);
+    table_free(&tr->c.right);
+    mn_free(tr);
+}
+
+int mn_case_trainer_feed(mn_case_trainer *tr, const char *s, size_t len, int end) {
+    if (tr == NULL || (s == NULL && len > 0))
+        return MN_E_ARGUMENT;
+    mn_inbuf in = {s, len, 0};
+    const int rc = run(tr->tc, NULL, &in, end);
+    if (rc < 0) {
+        tr->err_off = tr->tc->err_off;
+        mn_truecaser_reset(tr->tc);
+        return rc;
+    }
+    return MN_OK;
+}
+
+size_t mn_case_trainer_error_offset(const mn_case_trainer *tr) {
+    return tr ? tr->err_off : 0;
+}
+
+typedef struct sortent {
+    const char *k;
+    size_t n;
+    const rec *r;
+} sortent;
+
+static int sortent_cmp(const void *a, const void *b) {
+    const sortent *x = a, *y = b;
+    const size_t n = x->n < y->n ? x->n : y->n;
+    const int c = memcmp(x->k, y->k, n);
+    return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+    int nomem;
+} sbuf;
+
+static void sb_put(sbuf *b, const char *s, size_t n) {
+    if (b->nomem)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t c = b->cap ? b->cap * 2 : 65536;
+        while (c < b->n + n + 1)
+            c *= 2;
+        char *p = mn__realloc(b->p, c);
+        if (p == NULL) {
+            b->nomem = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = c;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+/* The unigram decision for the word of a pair key (after or before the
+ * space). */
+static int word_decision(const table *uni, const char *k, size_t n) {
+    const rec *r = table_find(uni, (const uint8_t *)k, n, hash_bytes((const uint8_t *)k, n));
+    return r ? rec_decide(r) : SH_LOWER;
+}
+
+static int write_table(sbuf *b, const table *t, const table *uni, char type) {
+    sortent *v = mn__malloc((t->n ? t->n : 1) * sizeof *v);
+    if (v == NULL)
+        return MN_E_NOMEM;
+    size_t m = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const entry *e = &t->e[i];
+        const char *k = t->keys + e->key;
+        const uint32_t tot = rec_total(&e->r);
+        const int dec = rec_decide(&e->r);
+        if (type == 'w') {
+            if (tot < 2 && dec == SH_LOWER)
+                continue; /* unknown words are lower case anyway */
+        } else {
+            if (tot < 2)
+                continue;
+            const char *sp = memchr(k, ' ', e->klen);
+            if (sp == NULL)
+                continue;
+            const int base = type == 'l' ? word_decision(uni, sp + 1, e->klen - (size_t)(sp + 1 - k))
+                                         : word_decision(uni, k, (size_t)(sp - k));
+            if (dec == base)
+                continue; /* the pair says nothing new */
+        }
+        v[m].k = k;
+        v[m].n = e->klen;
+        v[m].r = &e->r;
+        m++;
+    }
+    qsort(v, m, sizeof *v, sortent_cmp);
+    char num[96];
+    for (size_t i = 0; i < m; i++) {
+        const rec *r = v[i].r;
+        num[0] = type;
+        num[1] = '\t';
+        sb_put(b, num, 2);
+        sb_put(b, v[i].k, v[i].n);
+        const int l = snprintf(num, sizeof num, "\t%u %u %u %u %x\n", (unsigned)r->c[0], (unsigned)r->c[1],
+                               (unsigned)r->c[2], (unsigned)r->c[3], (unsigned)r->mask);
+        sb_put(b, num, (size_t)l);
+    }
+    mn_free(v);
+    return b->nomem ? MN_E_NOMEM : MN_OK;
+}
+
+int mn_case_trainer_write(const mn_case_trainer *tr, char **out, size_t *out_len) {
+    if (tr == NULL || out == NULL || out_len == NULL)
+        return MN_E_ARGUMENT;
+    *out = NULL;
+    *out_len = 0;
+    sbuf b = {NULL, 0, 0, 0};
+    static const char head[] =
+        "# mntext case model, format 1 (docs/TRUECASE.md).\n"
+        "# w TAB word TAB lower title upper mixed mask: how often the case-folded word\n"
+        "#   was written each way outside sentence-initial position (mask, hex: the\n"
+        "#   capitals of the mixed shape by cased-letter position)\n"
+        "# l TAB left word TAB counts: the word after that left neighbour\n"
+        "# r TAB word right TAB counts: the word before that right neighbour\n";
+    sb_put(&b, head, sizeof head - 1);
+    int rc = write_table(&b, &tr->c.uni, &tr->c.uni, 'w');
+    if (rc == MN_OK)
+        rc = write_table(&b, &tr->c.left, &tr->c.uni, 'l');
+    if (rc == MN_OK)
+        rc = write_table(&b, &tr->c.right, &tr->c.uni, 'r');
+    if (rc != MN_OK) {
+        mn_free(b.p);
+        return rc;
+    }
+    *out = b.p;
+    *out_len = b.n;
+    return MN_OK;
+}
