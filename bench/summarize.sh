@@ -10,11 +10,11 @@
 #   bench/summarize.sh [MNTEXT_BINARY]
 #
 # The documents: bench/data/mn-news.txt (200 MB of gogo.mn-style news made
-# by make_data.sh) cut into files of about DOC_KB KB at paragraph ends, in
-# bench/data/docs/, the first N MB of them for each size. Environment:
+# by make_data.sh) cut into files of about DOC_KB KB at line ends, in
+# bench/data/docs-<DOC_KB>k/ (made once), the first N MB of them for each size. Environment:
 #   MNTEXT   mntext binary (default build-bench/cli/mntext, else build/cli/mntext)
 #   SIZES    sizes in MB (default "25 50 100")
-#   DOC_KB   document size (default 10: 10,000 documents per 100 MB)
+#   DOC_KB   document size in KB (default 9: about 10,900 documents per 100 MB)
 #   RUNS     timed runs per command, the median is reported (default 1)
 #   PIN_CPU  core for taskset (default 1; "none" to not pin)
 set -eu
@@ -22,7 +22,7 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 
 SIZES=${SIZES:-25 50 100}
-DOC_KB=${DOC_KB:-10}
+DOC_KB=${DOC_KB:-9}
 RUNS=${RUNS:-1}
 PIN_CPU=${PIN_CPU:-1}
 find_mntext "${1:-}"
@@ -41,15 +41,15 @@ if [ ! -f "$docs/.done" ]; then
     echo "summarize.sh: cutting mn-news.txt into ${DOC_KB} KB documents in $docs" >&2
     rm -rf "$docs"
     mkdir -p "$docs"
-    # a new document at the first blank line after DOC_KB KB; names sort
-    # in order (d000001.txt ...), 1000 per folder
-    awk -v lim=$((DOC_KB * 1024)) -v dir="$docs" '
+    # a new document at the first line end after DOC_KB KB (bytes: LC_ALL=C);
+    # names sort in order (d000001.txt ...), 1000 per folder
+    LC_ALL=C awk -v lim=$((DOC_KB * 1000)) -v dir="$docs" '
         function open_next() { n++; sub_ = sprintf("%s/%03d", dir, int((n - 1) / 1000));
             if (!(sub_ in made)) { system("mkdir -p " sub_); made[sub_] = 1 }
             f = sprintf("%s/d%06d.txt", sub_, n); size = 0 }
         BEGIN { open_next() }
         { print > f; size += length($0) + 1
-          if ($0 == "" && size >= lim) { close(f); open_next() } }' "$here/data/mn-news.txt"
+          if (size >= lim) { close(f); open_next() } }' "$here/data/mn-news.txt"
     touch "$docs/.done"
 fi
 
@@ -80,7 +80,7 @@ echo "== bench/summarize.sh $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "mntext: $MNTEXT ($("$MNTEXT" --version))"
 echo "commit: $(git -C "$repo" log -1 --format='%h %s' 2>/dev/null | cut -c1-70)"
 echo "machine: $(nproc) cores, $(awk '/model name/ { $1 = $2 = $3 = ""; print; exit }' /proc/cpuinfo | sed 's/^ *//'), shared with other work (noisy); ${PIN[*]:-not pinned}"
-echo "documents: bench/data/mn-news.txt cut at paragraph ends into ~${DOC_KB} KB files; median of $RUNS run(s)"
+echo "documents: bench/data/mn-news.txt cut at line ends into ~${DOC_KB} KB files; median of $RUNS run(s)"
 echo
 printf '%-8s %6s  %-28s %9s %9s %9s %10s\n' size docs command seconds 'MB/s' 'docs/s' 'max RSS'
 for mb in $SIZES; do

@@ -59,6 +59,7 @@ struct mn_summarizer {
     const mn_idf *idf;
     Hunhandle *hs;
     mn__smap nomcache; /* word -> index into strs (nominative forms) */
+    mn__smap spellcache; /* lower-case word -> hunspell knows it (1) or not */
     char **nomstr;
     size_t nomcap;
     mn_sentencer *sn;
@@ -321,13 +322,21 @@ static const char *nominative(mn_summarizer *sm, const char *w, size_t n, size_t
 /* A place name that is also a common word (Төв "centre", Дархан): hunspell
  * accepts its lower-case form. Such a name needs a capital in the middle
  * of a sentence or a cue word after it (Төв аймаг). */
-static int ambiguous_word(const mn_summarizer *sm, const char *w, size_t n) {
+static int ambiguous_word(const mn_summarizer *csm, const char *w, size_t n) {
+    mn_summarizer *sm = (mn_summarizer *)(uintptr_t)csm; /* the cache */
     char low[256];
     if (sm->hs == NULL || n >= sizeof low)
         return 0;
     mn__lower_bytes(w, n, low);
     low[n] = '\0';
-    return Hunspell_spell(sm->hs, low) != 0;
+    const long c = mn__smap_find(&sm->spellcache, low, n);
+    if (c >= 0)
+        return sm->spellcache.vals[c];
+    const int known = Hunspell_spell(sm->hs, low) != 0;
+    if (sm->spellcache.n >= 200000) /* bounded: start over */
+        mn__smap_clear(&sm->spellcache);
+    mn__smap_add(&sm->spellcache, low, n, known, NULL); /* out of memory: not cached */
+    return known;
 }
 
 /* --------------------------------------------------------- new and free */
@@ -382,6 +391,7 @@ void mn_summarizer_free(mn_summarizer *sm) {
         free(sm->nomstr[i]);
     free(sm->nomstr);
     mn__smap_free(&sm->nomcache);
+    mn__smap_free(&sm->spellcache);
     if (sm->hs)
         Hunspell_destroy(sm->hs);
     mn__lexicon_free(&sm->lx);
