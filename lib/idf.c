@@ -92,7 +92,7 @@ int mn_idf_add_document(mn_idf *m, const char *s, size_t len) {
         if (t.kind != MN_TOKEN_WORD && t.kind != MN_TOKEN_NAME && t.kind != MN_TOKEN_ABBREVIATION)
             continue;
         const size_t n = t.kind == MN_TOKEN_WORD ? t.base_len : t.len;
-        char key[4 * 64 + 8];
+        char key[MN__KEY_CAP];
         if (n > 200)
             continue;
         const size_t kl = mn__stem_key(&m->lx, t.text, n, key, NULL, NULL);

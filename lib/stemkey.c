@@ -372,13 +372,19 @@ int mn__lexicon_init(mn__lexicon *lx) {
         mn__lexicon_free(lx);
         return MN_E_NOMEM;
     }
+#ifndef MN_LIGHT_STEM_KEYS
+    if (mn_stemmer_new(&lx->stemmer, 0) != MN_OK) {
+        mn__lexicon_free(lx);
+        return MN_E_NOMEM;
+    }
+#endif
     sort_by_length(lx->suffixes, lx->suffix_len, lx->nsuffixes);
     sort_by_length(lx->verbs, lx->verb_len, lx->nverbs);
     /* Cue words are looked up by stem key, so that аймгийн finds аймаг. */
     for (size_t i = 0; i < lx->rules.n; i++) {
         const char *w = mn__smap_key(&lx->rules, i);
-        char key[256];
-        if (lx->rules.klens[i] * 4 + 4 > sizeof key)
+        char key[MN__KEY_CAP];
+        if (lx->rules.klens[i] > 160)
             continue;
         const size_t kl = mn__stem_key(lx, w, lx->rules.klens[i], key, NULL, NULL);
         if (mn__smap_find(&lx->cues, key, kl) < 0 && mn__smap_add(&lx->cues, key, kl, (int)i, NULL) < 0) {
@@ -390,6 +396,8 @@ int mn__lexicon_init(mn__lexicon *lx) {
 }
 
 void mn__lexicon_free(mn__lexicon *lx) {
+    mn_stemmer_free(lx->stemmer);
+    lx->stemmer = NULL;
     for (size_t i = 0; i < lx->acronyms.n; i++)
         free(lx->acr_expansion[i]);
     free(lx->acr_expansion);
@@ -512,6 +520,19 @@ size_t mn__stem_key(const mn__lexicon *lx, const char *s, size_t n, char *dst, i
         *stripped = len == full ? n : b;
     }
     size_t keylen = len;
+    if (lx->stemmer && MN_STEM_MAX(n) <= MN__KEY_CAP) {
+        /* the stemmer's stem, its vowels squeezed below as the light rules'
+         * are: the stemmer leaves байгууллага but makes байгууллаг of
+         * байгууллагын, and both become байгууллг */
+        size_t out = 0;
+        if (mn_stem(lx->stemmer, s, n, dst, MN__KEY_CAP, &out) == MN_OK && out > 0) {
+            const size_t k = to_cps(dst, out, w, 64);
+            if (k > 0 && k < 64)
+                keylen = k;
+            else
+                return out;
+        }
+    }
     if (cyr) {
         /* Drop final vowels, then the vowels between the last two
          * consonants: the vowel that inflection drops or inserts

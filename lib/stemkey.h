@@ -65,6 +65,7 @@ typedef struct mn__lexicon {
     uint32_t suffixes[96][8]; /* suffixes as code points, longest first */
     uint8_t suffix_len[96];
     size_t nsuffixes;
+    mn_stemmer *stemmer; /* issue 5's stemmer gives the keys (NULL: the light rules) */
     uint32_t verbs[64][8];
     uint8_t verb_len[64];
     size_t nverbs;
@@ -73,8 +74,12 @@ typedef struct mn__lexicon {
 int mn__lexicon_init(mn__lexicon *lx);
 void mn__lexicon_free(mn__lexicon *lx);
 
-/* The stem key of a word (any case) into dst (cap >= 4 * n + 4 is always
- * enough); returns its length. *verb (if not NULL) is set when the word
+/* dst of mn__stem_key must hold this many bytes. */
+#define MN__KEY_CAP 264
+
+/* The stem key of a word (any case) into dst (MN__KEY_CAP bytes); returns
+ * its length: the stem of issue 5's stemmer (mn_stem), or for words too
+ * long for it the light rules below. *verb (if not NULL) is set when the word
  * looks like a verb form; *stripped to the length in bytes of the word
  * without the endings stripped (a nominative guess). */
 size_t mn__stem_key(const mn__lexicon *lx, const char *s, size_t n, char *dst, int *verb,

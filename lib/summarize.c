@@ -12,7 +12,7 @@
 #include "internal.h"
 #include "stemkey.h"
 
-#define KEYCAP (4 * 64 + 8)
+#define KEYCAP MN__KEY_CAP
 #ifndef PROPER_BONUS
 #define PROPER_BONUS 1.3
 #endif
