@@ -627,10 +627,10 @@ MN_EXPORT int mn_truecase_alloc(const mn_case_model *model, mn_truecase_mode mod
 /* ---------------------------------------------- summarize (issue 7) */
 
 /* Keywords, facts and extractive summaries of one document at a time. The
- * counting unit is a "stem key": the word lower-cased, its case, plural and
- * possessive endings stripped by a light rule list, and the vowels of its
- * last syllable dropped (аймаг, аймгийн, аймагт -> аймг), so the inflected
- * forms of a word count together. See docs/SUMMARIZE.md. */
+ * counting unit is a "stem key": the word's mn_stem() stem with the vowels
+ * inflection drops or inserts squeezed out (аймаг, аймгийн, аймагт ->
+ * аймг), so the inflected forms of a word count together. See
+ * docs/SUMMARIZE.md. */
 
 /** A background model: in how many documents each stem key occurs. */
 typedef struct mn_idf mn_idf;
