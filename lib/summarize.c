@@ -60,6 +60,7 @@ struct mn_summarizer {
     Hunhandle *hs;
     mn__smap nomcache; /* word -> index into strs (nominative forms) */
     mn__smap spellcache; /* lower-case word -> hunspell knows it (1) or not */
+    mn_stopwords *stop;  /* the library's stopword set (issue 5), beside ours */
     char **nomstr;
     size_t nomcap;
     mn_sentencer *sn;
@@ -374,6 +375,8 @@ int mn_summarizer_new(mn_summarizer **out, const mn_idf *idf, const char *dictio
         free(dic);
     }
     rc = mn_sentencer_new(&sm->sn, MN_INVALID_STRICT);
+    if (rc == MN_OK)
+        rc = mn_stopwords_new(&sm->stop);
     if (rc != MN_OK) {
         mn_summarizer_free(sm);
         return rc;
@@ -392,6 +395,7 @@ void mn_summarizer_free(mn_summarizer *sm) {
     free(sm->nomstr);
     mn__smap_free(&sm->nomcache);
     mn__smap_free(&sm->spellcache);
+    mn_stopwords_free(sm->stop);
     if (sm->hs)
         Hunspell_destroy(sm->hs);
     mn__lexicon_free(&sm->lx);
@@ -1364,7 +1368,7 @@ static int find_keywords(mn_summarizer *sm) {
         const char *w = sm->clean + t->start;
         char low[256];
         mn__lower_bytes(w, n, low);
-        if (t->skey < 0 || mn__smap_find(&sm->lx.stop, low, n) >= 0)
+        if (t->skey < 0 || mn__smap_find(&sm->lx.stop, low, n) >= 0 || mn_stopwords_contains(sm->stop, w, n))
             continue;
         const char *key = mn__smap_key(&sm->keys, (size_t)t->skey);
         const size_t kl = sm->keys.klens[t->skey];
