@@ -61,6 +61,7 @@ struct mn_summarizer {
     mn__smap nomcache; /* word -> index into strs (nominative forms) */
     mn__smap spellcache; /* lower-case word -> hunspell knows it (1) or not */
     mn_stopwords *stop;  /* the library's stopword set (issue 5), beside ours */
+    mn_case_model *cmodel; /* issue 6's truecasing model (NULL: our own rules) */
     char **nomstr;
     size_t nomcap;
     mn_sentencer *sn;
@@ -377,6 +378,10 @@ int mn_summarizer_new(mn_summarizer **out, const mn_idf *idf, const char *dictio
     rc = mn_sentencer_new(&sm->sn, MN_INVALID_STRICT);
     if (rc == MN_OK)
         rc = mn_stopwords_new(&sm->stop);
+#ifndef MN_OWN_TRUECASE
+    if (rc == MN_OK)
+        rc = mn_case_model_default(&sm->cmodel);
+#endif
     if (rc != MN_OK) {
         mn_summarizer_free(sm);
         return rc;
@@ -396,6 +401,7 @@ void mn_summarizer_free(mn_summarizer *sm) {
     mn__smap_free(&sm->nomcache);
     mn__smap_free(&sm->spellcache);
     mn_stopwords_free(sm->stop);
+    mn_case_model_free(sm->cmodel);
     if (sm->hs)
         Hunspell_destroy(sm->hs);
     mn__lexicon_free(&sm->lx);
@@ -667,6 +673,19 @@ static void clean_document(mn_summarizer *sm) {
         sm->title_end = first_b;
     }
     fix_spaced_hyphens(sm);
+    /* ALL-CAPS spans: issue 6's truecaser (same length: only letters' case
+     * changes); our own rules if it is missing or fails */
+    if (sm->cmodel) {
+        char *tc = NULL;
+        size_t tl = 0;
+        if (mn_truecase_alloc(sm->cmodel, MN_TRUECASE_AUTO, MN_INVALID_STRICT, s, n, &tc, &tl, NULL) == MN_OK &&
+            tl == n) {
+            memcpy(s, tc, n);
+            mn_free(tc);
+            return;
+        }
+        mn_free(tc);
+    }
     for (size_t i = 0; i < n;) {
         const size_t e = line_end(s, n, i);
         size_t up, lo;
@@ -695,9 +714,9 @@ static unsigned piece_flags(const char *s, size_t n, unsigned flags) {
     return flags;
 }
 
-/* A word of two words joined by a hyphen used as a dash (бодлого-тогтвортой,
+/* A word of two words joined by a hyphen used as a dash (бодлого-Тогтвортой,
  * экспо-үзэсгэлэн) is two words for keywords and facts; names (Дархан-Уул,
- * Оюун-Эрдэнэ: each part capitalized) and words with a suffix stay whole. */
+ * Оюун-Эрдэнэ: both parts capitalized) and words with a suffix stay whole. */
 static int push_tok(mn_summarizer *sm, const mn_token *t, size_t sent) {
     if (t->kind == MN_TOKEN_WORD && !(t->flags & MN_TOKEN_SUFFIXED) && t->len >= 14) {
         const char *h = memchr(t->text, '-', t->len);
@@ -705,7 +724,7 @@ static int push_tok(mn_summarizer *sm, const mn_token *t, size_t sent) {
             size_t k;
             const uint32_t second = cp_at(t->text, t->len, (size_t)(h - t->text) + 1, &k);
             const uint32_t first = cp_at(t->text, t->len, 0, &k);
-            if (mn__cp_lower(second) || (mn__cp_lower(first) && !mn__cp_upper(second))) {
+            if (!(mn__cp_upper(first) && mn__cp_upper(second))) {
                 const size_t a = (size_t)(h - t->text);
                 mn_token p = *t;
                 p.len = p.base_len = a;
