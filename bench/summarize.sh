@@ -59,19 +59,25 @@ list_for() {
         { cmd = "stat -c %s " $0; cmd | getline s; close(cmd); tot += s; print $0; if (tot >= lim) exit }'
 }
 
-run_one() { # KEY FILELIST CMD... : median wall seconds and max RSS (KB) of RUNS runs
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# KEY FILELIST CMD...: the median wall seconds, the median CPU seconds (user
+# + system: what the program itself costs, less disturbed by other work on
+# a shared machine) and the max RSS (KB) of RUNS runs
+run_one() {
     local key=$1 files=$2
     shift 2
-    local t best=() rss=0
+    local t u s r walls=() cpus=() rss=0
     for _ in $(seq "$RUNS"); do
-        "$TIMEBIN" -f '%e %M' -o "$tmp/time" "${PIN[@]}" "$@" $(cat "$files") >/dev/null 2>"$tmp/err" ||
+        # shellcheck disable=SC2046 # one argument per file
+        "$TIMEBIN" -f '%e %U %S %M' -o "$tmp/time" "${PIN[@]}" "$@" $(cat "$files") >/dev/null 2>"$tmp/err" ||
             { cat "$tmp/err" >&2; die "$key failed"; }
-        read -r t r <"$tmp/time"
-        best+=("$t")
+        read -r t u s r <"$tmp/time"
+        walls+=("$t")
+        cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')")
         [ "$r" -gt "$rss" ] && rss=$r
     done
-    t=$(printf '%s\n' "${best[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-    echo "$t $rss"
+    echo "$(printf '%s\n' "${walls[@]}" | median) $(printf '%s\n' "${cpus[@]}" | median) $rss"
 }
 
 tmp=$(mktemp -d)
@@ -82,15 +88,17 @@ echo "commit: $(git -C "$repo" log -1 --format='%h %s' 2>/dev/null | cut -c1-70)
 echo "machine: $(nproc) cores, $(awk '/model name/ { $1 = $2 = $3 = ""; print; exit }' /proc/cpuinfo | sed 's/^ *//'), shared with other work (noisy); ${PIN[*]:-not pinned}"
 echo "documents: bench/data/mn-news.txt cut at line ends into ~${DOC_KB} KB files; median of $RUNS run(s)"
 echo
-printf '%-8s %6s  %-28s %9s %9s %9s %10s\n' size docs command seconds 'MB/s' 'docs/s' 'max RSS'
+printf '%-8s %6s  %-26s %8s %8s %9s %9s %10s\n' size docs command wall-s cpu-s 'MB/s' 'docs/s' 'max RSS'
+echo "(MB/s and docs/s from the CPU seconds; wall seconds include waiting for the shared cores)"
 for mb in $SIZES; do
     list_for "$mb" >"$tmp/files"
     n=$(wc -l <"$tmp/files")
     bytes=$(xargs stat -c %s <"$tmp/files" | awk '{ s += $1 } END { print s }')
     for cmd in "tokens" "keywords --format jsonl" "summarize --format jsonl"; do
         # shellcheck disable=SC2086
-        read -r t rss < <(run_one "$cmd" "$tmp/files" "$MNTEXT" $cmd)
-        awk -v mb="$mb" -v n="$n" -v c="$cmd" -v t="$t" -v b="$bytes" -v r="$rss" 'BEGIN {
-            printf "%-8s %6d  %-28s %9.2f %9.2f %9.0f %7.0f MB\n", mb " MB", n, c, t, b / 1e6 / t, n / t, r / 1024 }'
+        read -r t cpu rss < <(run_one "$cmd" "$tmp/files" "$MNTEXT" $cmd)
+        awk -v mb="$mb" -v n="$n" -v c="$cmd" -v t="$t" -v u="$cpu" -v b="$bytes" -v r="$rss" 'BEGIN {
+            if (u <= 0) u = 0.01
+            printf "%-8s %6d  %-26s %8.2f %8.2f %9.2f %9.0f %7.0f MB\n", mb " MB", n, c, t, u, b / 1e6 / u, n / u, r / 1024 }'
     done
 done
