@@ -9,9 +9,10 @@ Method (docs/STEMMER.md):
   2. Words: the lowercase tokens of kind `word` (from `mntext tokens`) that
      are made of Mongolian Cyrillic letters only, two letters or more.
   3. Gold classes: words that `hunspell -d mn_MN -s` stems to the same
-     stem (lowercased; where it gives several, the one most word types of
-     the vocabulary share, see gold_classes(); --gold first takes the first
-     listed); words hunspell does not know are left out. System classes:
+     stem (lowercased; where it gives several, the word itself if it is
+     one of them, else the one most word types of the vocabulary share:
+     see gold_classes() and --gold); words hunspell does not know are left
+     out. System classes:
      words `mntext stem` gives the same stem. The baselines cut every word
      to its first 4, 5 or 6 letters.
   4. Pairwise precision, recall and F1 over word types: a pair of words is
@@ -99,12 +100,17 @@ def hunspell_stems(words):
 
 def gold_classes(analyses, how):
     """One gold stem per word. hunspell lists its analyses in no order of
-    preference (хийсэн: хийс, хий; хүнд: хүнд, хүн), so by default
-    ("common") the stem chosen is the one that the most word types of the
+    preference (хийсэн: хийс, хий; цагаан: цагаан, цагаа). "self" (the
+    default) takes the word itself when hunspell lists it among its stems
+    (a dictionary base form: цагаан, not цагаа+н), else the "common"
+    choice; "common" takes the stem that the most word types of the
     evaluated vocabulary have among their analyses (ties: hunspell's
     order); "first" takes the first one listed."""
     if how == "first":
         return {w: s[0] for w, s in analyses.items()}
+    if how == "self":  # the word itself when hunspell lists it, else "common"
+        common = gold_classes(analyses, "common")
+        return {w: (w if w in s else common[w]) for w, s in analyses.items()}
     support = collections.Counter(st for s in analyses.values() for st in s)
     return {w: max(s, key=lambda st: (support[st], -s.index(st))) for w, s in analyses.items()}
 
@@ -139,7 +145,7 @@ def main():
                     help="held-out words that never occur in the tuning part only")
     ap.add_argument("--errors", type=int, default=0, help="print N worst split/merged classes")
     ap.add_argument("--dump", help="write word TAB gold TAB system to this file")
-    ap.add_argument("--gold", choices=("common", "first"), default="common",
+    ap.add_argument("--gold", choices=("self", "common", "first"), default="self",
                     help="which of several hunspell stems is the gold one (see gold_classes)")
     ap.add_argument("--min-f1", type=float)
     ap.add_argument("--min-precision", type=float)

@@ -6,7 +6,9 @@
  * none matches or what is left is in the exception list
  * (lib/data/stem_exceptions.txt). Finally an epenthetic vowel is restored
  * when the stem ends in two consonants that cannot end a word
- * (lib/data/stem_finals.txt): хүүхдүүд -> хүүхд -> хүүхэд.
+ * (lib/data/stem_finals.txt): хүүхдүүд -> хүүхд -> хүүхэд. Frequent base
+ * forms that look suffixed (lib/data/stem_keep.txt: цагаан, олон) are
+ * left whole when they are the whole word.
  *
  * Hyphens: a hyphen-attached case suffix (lib/data/hyphen_suffixes.txt,
  * the tokenizer's list) is cut off whole (УИХ-ын -> уих, 8-ны -> 8); else
@@ -26,6 +28,7 @@
 #include "data_hyphen_suffixes.inc"
 #include "data_stem_exceptions.inc"
 #include "data_stem_finals.inc"
+#include "data_stem_keep.inc"
 #include "data_stem_suffixes.inc"
 
 /* Longest word (in code points) that is stemmed; longer ones are only
@@ -67,12 +70,12 @@ typedef struct cpset_table {
     entry *e;
     uint32_t *slot; /* index + 1; 0 = empty */
     size_t n, mask;
-    uint64_t bloom[64]; /* bit bloom_key(): most misses end here, unhashed */
+    uint64_t bloom[256]; /* bit bloom_key(): most misses end here, unhashed */
 } table;
 
 /* A cheap key of a word: its first and last letters and its length. */
 static inline unsigned bloom_key(uint32_t first, uint32_t last, size_t n) {
-    return (first * 31u + last * 7u + (unsigned)n) & 4095u;
+    return (first * 31u + last * 7u + (unsigned)n * 4099u) & 16383u;
 }
 
 struct mn_stemmer {
@@ -86,9 +89,13 @@ struct mn_stemmer {
     uint16_t *bucket2[512];
     uint16_t nbucket2[512];
     table exceptions, hyphen;
+    table keep; /* base forms kept when they are the whole word */
     uint32_t finals[128][2]; /* allowed final consonant pairs */
     uint32_t fill_end[128][2]; /* pairs repaired by a final vowel */
     size_t nfill_end;
+    uint32_t fill_mid[128][2]; /* pairs repaired by an inner vowel, even
+                                  after a verb ending */
+    size_t nfill_mid;
     size_t nfinals;
 };
 
@@ -369,6 +376,12 @@ static int parse_rules(mn_stemmer *st, const char *text) {
             else if (fl[i] == 9 && memcmp(f[i], "fill=none", 9) == 0)
                 r.fill = FILL_NONE;
         }
+        /* A rule may not lengthen a word (so 6 steps stay within the work
+         * buffer) nor strip it to nothing. */
+        if (r.to_len > r.suf_len)
+            continue;
+        if (r.min < 1)
+            r.min = 1;
         st->rules[st->nrules++] = r;
     }
     /* buckets, longest suffix first (stable) */
@@ -410,7 +423,7 @@ static int parse_rules(mn_stemmer *st, const char *text) {
 }
 
 static void parse_finals(mn_stemmer *st, const char *text) {
-    st->nfinals = st->nfill_end = 0;
+    st->nfinals = st->nfill_end = st->nfill_mid = 0;
     FOR_LINES(text, p, eol) {
         const char *f[3];
         size_t fl[3];
@@ -420,6 +433,14 @@ static void parse_finals(mn_stemmer *st, const char *text) {
         if (nf == 0)
             continue;
         uint32_t cp[2];
+        if (nf >= 2 && fl[1] == 3 && memcmp(f[1], "mid", 3) == 0) {
+            if (decode_field(f[0], fl[0], cp, 2) == 2 && st->nfill_mid < 128) {
+                st->fill_mid[st->nfill_mid][0] = cp[0];
+                st->fill_mid[st->nfill_mid][1] = cp[1];
+                st->nfill_mid++;
+            }
+            continue;
+        }
         if (nf >= 2 && fl[1] == 3 && memcmp(f[1], "end", 3) == 0) {
             if (decode_field(f[0], fl[0], cp, 2) == 2 && st->nfill_end < 128) {
                 st->fill_end[st->nfill_end][0] = cp[0];
@@ -448,7 +469,8 @@ int mn_stemmer_new(mn_stemmer **out, int options) {
     memset(st, 0, sizeof *st);
     if (parse_rules(st, (const char *)mn_data_stem_suffixes) != MN_OK ||
         parse_list(&st->exceptions, (const char *)mn_data_stem_exceptions) != MN_OK ||
-        parse_list(&st->hyphen, (const char *)mn_data_hyphen_suffixes) != MN_OK) {
+        parse_list(&st->hyphen, (const char *)mn_data_hyphen_suffixes) != MN_OK ||
+        parse_list(&st->keep, (const char *)mn_data_stem_keep) != MN_OK) {
         mn_stemmer_free(st);
         return MN_E_NOMEM;
     }
@@ -469,6 +491,8 @@ void mn_stemmer_free(mn_stemmer *st) {
     mn_free(st->exceptions.slot);
     mn_free(st->hyphen.e);
     mn_free(st->hyphen.slot);
+    mn_free(st->keep.e);
+    mn_free(st->keep.slot);
     mn_free(st);
 }
 
@@ -548,21 +572,21 @@ static int has_suffix_rule(const mn_stemmer *st, const uint32_t *t, size_t n) {
     return 0;
 }
 
-/* Does applying r to w[0..n) leave a word of the exception list? */
-static int leaves_exception(const mn_stemmer *st, const rule *r, const uint32_t *w, size_t n) {
-    if (st->exceptions.n == 0)
+/* Does applying r to w[0..n) leave a word of list t? */
+static int leaves_listed(const table *t, const rule *r, const uint32_t *w, size_t n) {
+    if (t->n == 0)
         return 0;
     const size_t s = n - r->suf_len;
     if (r->to_len == 0)
-        return table_find(&st->exceptions, w, s) != NULL;
+        return table_find(t, w, s) != NULL;
     const size_t m = s + r->to_len;
     const unsigned k = bloom_key(s ? w[0] : r->to[0], r->to[r->to_len - 1], m);
-    if (m > RULE_MAX_CP || !(st->exceptions.bloom[k >> 6] >> (k & 63) & 1))
+    if (m > RULE_MAX_CP || !(t->bloom[k >> 6] >> (k & 63) & 1))
         return 0;
     uint32_t tmp[STEM_MAX_CP + RULE_MAX_CP];
     memcpy(tmp, w, s * sizeof *w);
     memcpy(tmp + s, r->to, r->to_len * sizeof *w);
-    return table_find(&st->exceptions, tmp, s + r->to_len) != NULL;
+    return table_find(t, tmp, s + r->to_len) != NULL;
 }
 
 /* Stem the lowercase Mongolian word w[0..n) in place; returns the new
@@ -573,6 +597,8 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
         memcpy(w, ex->stem, ex->stem_len * sizeof *w);
         return ex->stem_len;
     }
+    if (table_find(&st->keep, w, n) != NULL)
+        return n;
     int fill = FILL_NONE; /* that of the last rule applied */
     /* Verb endings (the rules marked fill=end) sit inside case endings:
      * once one is stripped, what is left is a verb stem, and nominal rules
@@ -580,7 +606,9 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
     int verb = 0;
     for (int step = 0; step < MAX_STEPS; step++) {
         /* the longest matching rule, unless a shorter one leaves a listed
-         * exception (урд|аа, not ур|даа) */
+         * exception (урд|аа, not ур|даа), or a kept base form where the
+         * two rules are of one kind, nominal or verbal (цагаан|аас, not
+         * цагаа|наас; but ор|оод, not ороо|д) */
         const rule *hit = NULL;
         for (int pass = n >= 2 ? 0 : 1; pass < 2; pass++) {
             const uint16_t *list;
@@ -599,7 +627,9 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
                     continue;
                 if (hit == NULL)
                     hit = r;
-                if (leaves_exception(st, r, w, n)) {
+                if (leaves_listed(&st->exceptions, r, w, n) ||
+                    ((r->fill == FILL_END) == (hit->fill == FILL_END) &&
+                     leaves_listed(&st->keep, r, w, n))) {
                     hit = r;
                     pass = 2;
                     break;
@@ -627,6 +657,8 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
             memcpy(w, ex->stem, ex->stem_len * sizeof *w);
             return ex->stem_len;
         }
+        if (table_find(&st->keep, w, n) != NULL)
+            return n;
         if (hit->stop)
             break;
     }
@@ -639,16 +671,24 @@ static size_t stem_cps(const mn_stemmer *st, uint32_t *w, size_t n) {
     }
     /* A stem left ending in two consonants that end no word lost a vowel:
      * a nominal suffix dropped an epenthetic vowel (хүүхд -> хүүхэд,
-     * ажл -> ажил; FILL_MID), or a verb ending absorbed the stem's final
-     * vowel (ажилл|аад -> ажилла; FILL_END). */
+     * ажл -> ажил), or a verb ending absorbed the stem's final vowel
+     * (ажилл|аад -> ажилла, тогл|огч -> тогло), unless the dictionary
+     * breaks that cluster with an inner vowel (амр|алт -> амар). */
     if (fill != FILL_NONE && n >= 3 && is_consonant(w[n - 1]) && is_consonant(w[n - 2])) {
         int ok = 0;
         for (size_t i = 0; i < st->nfinals && !ok; i++)
             ok = st->finals[i][0] == w[n - 2] && st->finals[i][1] == w[n - 1];
-        /* a geminate never takes an inner vowel: ажилл|аад -> ажилла */
-        int end = fill == FILL_END || w[n - 2] == w[n - 1];
-        for (size_t i = 0; i < st->nfill_end && !ok && !end; i++)
-            end = st->fill_end[i][0] == w[n - 2] && st->fill_end[i][1] == w[n - 1];
+        int end = 0;
+        if (w[n - 2] == w[n - 1]) {
+            end = 1; /* a geminate never takes an inner vowel: ажилла */
+        } else if (fill == FILL_END) {
+            end = 1;
+            for (size_t i = 0; i < st->nfill_mid && end; i++)
+                end = !(st->fill_mid[i][0] == w[n - 2] && st->fill_mid[i][1] == w[n - 1]);
+        } else {
+            for (size_t i = 0; i < st->nfill_end && !end; i++)
+                end = st->fill_end[i][0] == w[n - 2] && st->fill_end[i][1] == w[n - 1];
+        }
         if (!ok && end) {
             w[n] = harmony_vowel(w, n);
             n++;

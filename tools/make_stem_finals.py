@@ -68,6 +68,16 @@ def main():
             continue
         if end[k] > 2.5 * mid[k]:
             print("%s end %d %d" % (k, mid[k], end[k]))
+    print("#")
+    print("# Clusters that are NOT final and that more dictionary stems break with an")
+    print("# inner vowel (C1 V C2) than end in C1 C2 V: a verb ending, which otherwise")
+    print("# gets a final vowel, gets an inner one here (амр|алт -> амар, not амра).")
+    print("# Format: CLUSTER mid MID END.")
+    for k in sorted(mid):
+        if counts[k] >= MIN_COUNT or mid[k] < MIN_COUNT or k[0] == k[1]:
+            continue
+        if mid[k] > end[k]:
+            print("%s mid %d %d" % (k, mid[k], end[k]))
 
 
 if __name__ == "__main__":
