@@ -411,6 +411,10 @@ int cmd_freq(int argc, char **argv) {
             status = st;
             goto done;
         }
+        if (result != c.forms) { /* the forms are no longer needed: less peak memory */
+            mn_freq_free(c.forms);
+            c.forms = NULL;
+        }
     }
     const mn_freq_entry *e;
     size_t n;
@@ -431,7 +435,7 @@ done:
     if (cli_out_flush() < 0 && status == EXIT_OK)
         status = EXIT_IO;
     if (result != c.forms)
-        mn_freq_free(result);
+        mn_freq_free(result); /* c.forms is NULL then, or result is NULL */
     mn_freq_free(c.forms);
     mn_tokenizer_free(c.tk);
     mn_stopwords_free(sw);

@@ -150,6 +150,22 @@ printf '5\tа\r\n1\tб' >crlf.tsv
 run "$MNTEXT" freq --merge crlf.tsv
 assert_bytes "--merge: CRLF and a missing final newline are fine" out '5\tа\n1\tб\n'
 
+# ---- --merge across read boundaries: a 400 KB table, through a pipe
+# (lines cut between reads), merged with itself: every count doubles
+awk 'BEGIN { for (i = 1; i <= 20000; i++) printf "%d\tүг%d\n", i, i }' >big.tsv
+cat big.tsv big.tsv | "$MNTEXT" freq --merge --collate >bigm.tsv 2>err
+assert_eq "--merge of a 400 KB table through a pipe: exit status" 0 "$?"
+assert_eq "--merge through a pipe: every count doubled" \
+    "$(awk -F'\t' '{ print 2 * $1 "\t" $2 }' big.tsv | sort)" "$(sort bigm.tsv)"
+# a bad line far from the start: its line number and byte offset, counted
+# here with awk, across many reads
+awk 'NR == 15000 { print "x" $0; next } { print }' big.tsv >bigbad.tsv
+off=$(head -n 14999 bigbad.tsv | wc -c)
+cat bigbad.tsv | "$MNTEXT" freq --merge >/dev/null 2>err
+assert_eq "--merge: bad line 15000 through a pipe: exit status" 65 "$?"
+assert_stderr "--merge: bad line 15000: line and byte" \
+    "mntext: freq: <stdin>:15000: malformed line (expected COUNT TAB ITEM) at byte $off"
+
 # ---- errors and usage
 printf 'форум \xd0\xd0 юм\n' >inv.txt
 run "$MNTEXT" freq inv.txt
