@@ -17,12 +17,13 @@
  * second buffer that remembers, for every byte, the offset of the input
  * byte it came from, so every change is reported at input offsets:
  *
- *  1. invalid UTF-8 (replace mode), invisible characters, odd spaces, CRLF
+ *  1. invalid UTF-8 (replace mode), invisible characters, odd spaces
  *  2. NFC / NFKC of the spans around characters whose quick check is not
  *     Yes (ICU's Normalizer2 does the span; tables from the UCD decide)
  *  3. legacy mojibake: Windows-1251 text shown as Latin-1
  *  4. confusable letters, decided per word
- *  5. opt-in: punctuation, runs of spaces
+ *  5. opt-in: runs of spaces, CRLF (both again while one makes work
+ *     for the other), punctuation
  *
  * Document statistics. Whether a word with є/ї (or Kazakh ұ) that could
  * be Ukrainian (or Kazakh) is repaired depends, when the lexicon cannot
@@ -144,6 +145,7 @@ struct mn_normalizer {
     uint64_t col0;      /* code points between the line start and seg[0] */
     uint8_t *outq;
     size_t outq_len, outq_pos, outq_cap;
+    mn_outbuf *cur_out; /* the caller's output during a stream call */
 
     /* document statistics: letters of other Cyrillic alphabets (і ґ ә ғ
      * қ ң һ ў, upper and lower case) in the document before this line and
@@ -154,6 +156,7 @@ struct mn_normalizer {
     tbuf a, b;
     change_rec *ch;
     size_t nch, chcap;
+    size_t nrepl; /* replacements made in this line (reported or not) */
     uint8_t *arena;
     size_t arena_len, arena_cap;
     word_info *words;
@@ -586,10 +589,12 @@ static void note(mn_normalizer *n, const tbuf *src, size_t a, size_t b, const ui
 /* Replace src[a..b) by repl in dst, and report the change. */
 static void tb_repl(mn_normalizer *n, tbuf *dst, const tbuf *src, size_t a, size_t b,
                     const uint8_t *repl, size_t rlen, const char *rule) {
+    n->nrepl++;
     note(n, src, a, b, repl, rlen, rule, 1);
     if (tb_reserve(n, dst, rlen) < 0)
         return;
-    memcpy(dst->s + dst->len, repl, rlen);
+    if (rlen)
+        memcpy(dst->s + dst->len, repl, rlen);
     for (size_t k = 0; k < rlen; k++)
         dst->map[dst->len + k] = src->map[a];
     dst->len += rlen;
@@ -608,7 +613,10 @@ static int needs_joiner(uint32_t cp) {
         return 0;
     if (cp < 0x250 || (cp >= 0x400 && cp <= 0x52F))
         return 0;
-    return 1;
+    /* spaces and punctuation never need a joiner (and a space this stage
+     * turns into U+0020 must count as what it becomes) */
+    const uint8_t cls = mn__charinfo(cp).cls;
+    return cls == CC_LETTER || cls == CC_MARK || cls == CC_SYMBOL;
 }
 
 static int is_mongolian_script(uint32_t cp) {
@@ -617,9 +625,10 @@ static int is_mongolian_script(uint32_t cp) {
 
 static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
     static const uint8_t fffd[3] = {0xEF, 0xBF, 0xBD};
-    static const uint8_t space = ' ', lf = '\n';
+    static const uint8_t space = ' ';
     const int opt_inv = !(n->options & MN_NORM_NO_INVISIBLES);
     uint32_t prev = NO_CP;
+    int prev_bad = 0; /* the last character kept was an ill-formed unit */
     size_t i = 0;
     while (i < src->len) {
         uint32_t cp;
@@ -630,35 +639,26 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             else
                 tb_copy(n, dst, src, i, l);
             prev = cp;
+            prev_bad = 1;
             i += l;
             continue;
         }
         int done = 0;
-        if (cp == '\r' && (n->options & MN_NORM_LF)) {
-            size_t e = i;
-            while (e < src->len && src->s[e] == '\r')
-                e++;
-            if (e < src->len && src->s[e] == '\n') { /* CR... LF */
-                tb_repl(n, dst, src, i, e + 1, &lf, 1, "crlf");
-                i = e + 1;
-                prev = '\n';
-                continue;
-            }
-        }
         if (opt_inv) {
             uint32_t next = NO_CP;
             if (i + l < src->len)
                 dec(src->s, src->len, i + l, &next);
+            /* In keep mode, deleting a character between two ill-formed
+             * units could join them into a character (C2 | AD | AD), which
+             * a second pass would see: such a character stays. */
+            const int joins_bad = n->invalid == MN_INVALID_KEEP && prev_bad && i + l < src->len &&
+                                  next == NO_CP;
             switch (cp) {
             case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF:
+                if (joins_bad) /* see below */
+                    break;
                 tb_repl(n, dst, src, i, i + l, NULL, 0, "invisible");
                 done = 1;
-                break;
-            case 0x200C: case 0x200D:
-                if (!needs_joiner(prev) && !needs_joiner(next)) {
-                    tb_repl(n, dst, src, i, i + l, NULL, 0, "invisible");
-                    done = 1;
-                }
                 break;
             case 0x202F:
                 if (is_mongolian_script(prev) || is_mongolian_script(next))
@@ -677,8 +677,43 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         }
         if (!done)
             tb_copy(n, dst, src, i, l);
-        if (!(done && cp != ' '))
+        if (!(done && cp != ' ')) {
             prev = cp; /* a deleted character is not a neighbour */
+            prev_bad = 0;
+        }
+        i += l;
+    }
+    tb_finish(dst, src);
+}
+
+/* ZWJ and ZWNJ, after NFC/NFKC so that their neighbours are judged as the
+ * output will have them (a + U+030C is ǎ; NFKC makes U+208C "="): removed
+ * unless a neighbour is a letter, mark or symbol of a script that needs
+ * them. Removing one never makes text that NFC would change (the two
+ * neighbours then meeting are letters, spaces or punctuation that do not
+ * combine). In keep mode one between two ill-formed units stays. */
+static void stage_joiners(mn_normalizer *n, tbuf *dst, const tbuf *src) {
+    uint32_t prev = NO_CP;
+    int prev_bad = 0;
+    size_t i = 0;
+    while (i < src->len) {
+        uint32_t cp;
+        const size_t l = dec(src->s, src->len, i, &cp);
+        if (cp == 0x200C || cp == 0x200D) {
+            uint32_t next = NO_CP;
+            if (i + l < src->len)
+                dec(src->s, src->len, i + l, &next);
+            const int joins_bad = n->invalid == MN_INVALID_KEEP && prev_bad && i + l < src->len &&
+                                  next == NO_CP;
+            if (!joins_bad && !needs_joiner(prev) && !needs_joiner(next)) {
+                tb_repl(n, dst, src, i, i + l, NULL, 0, "invisible");
+                i += l;
+                continue;
+            }
+        }
+        tb_copy(n, dst, src, i, l);
+        prev = cp;
+        prev_bad = cp == NO_CP;
         i += l;
     }
     tb_finish(dst, src);
@@ -770,7 +805,9 @@ static void stage_nfc(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             norm_props(cp, &ccc, &qc);
         const int problem = cp != NO_CP && ((qc & qcmask) || (ccc != 0 && last_ccc > ccc));
         if (!problem) {
-            if (cp == NO_CP || (ccc == 0 && (qc & qcmask) == 0))
+            if (cp == NO_CP)
+                last_safe = i + l; /* an ill-formed unit never enters a span */
+            else if (ccc == 0 && (qc & qcmask) == 0)
                 last_safe = i;
             last_ccc = cp == NO_CP ? 0 : ccc;
             i += l;
@@ -955,6 +992,10 @@ static void classify_word(const mn_normalizer *n, const tbuf *src, word_info *w)
             w->latin++;
         } else if (mn__charinfo(cp).cls == CC_LETTER) {
             w->other++;
+        } else if (mn__charinfo(cp).cls == CC_MARK && cp != 0x00AD && cp != 0x200C && cp != 0x200D) {
+            /* A combining mark: a repaired letter could compose with it
+             * (o + U+0308 would become ӧ), so the word is left alone. */
+            w->other++;
         }
     }
 }
@@ -972,7 +1013,7 @@ static size_t build_word(const mn_normalizer *n, const tbuf *src, const word_inf
         if (c != NULL) {
             uint32_t t = c->to;
             if (c->to2) {
-                if (choice >> k & 1)
+                if (k < 32 && (choice >> k & 1)) /* past 32: the first choice */
                     t = c->to2;
                 k++;
             }
@@ -1053,7 +1094,7 @@ static unsigned choose(mn_normalizer *n, const tbuf *src, const word_info *w, in
                     next = '=';
                 back = u_context(n, prev, next) != 1;
             }
-            if (back)
+            if (back && j < 32)
                 pref |= 1u << j;
         }
         j++;
@@ -1209,17 +1250,19 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             repair = 0;
         } else if (w->native > 0) {
             /* A Latin word with a Cyrillic twin letter in it (МeToo):
-             * more Latin letters and no Cyrillic-only shape. Repaired
-             * only if the lexicon knows the result (xаp, AНY); without
-             * a lexicon, unless it is in camel case (МeToo). */
-            if (w->cyr_shape == 0 && w->latin > w->native) {
+             * more Latin letters and no Cyrillic-only shape. Left alone in
+             * camel case (МeToo); else repaired if the lexicon knows the
+             * result (xаp, AНY), or when there is no lexicon. */
+            if (w->cyr_shape == 0 && w->latin > w->native && camel_case(src, w)) {
+                repair = 0; /* МeToo: Latin, whatever the lexicon says */
+            } else if (w->cyr_shape == 0 && w->latin > w->native) {
                 uint8_t buf[MN_WORD_MAX * 4 + 8];
                 int k, hit;
                 build_word(n, src, w, 0, &k, buf);
                 const unsigned ch = choose(n, src, w, k, &hit);
                 const size_t bl = build_word(n, src, w, ch, &k, buf);
                 const int r = hit ? 1 : lex_has(n, buf, bl);
-                repair = r < 0 ? !camel_case(src, w) : r;
+                repair = r < 0 ? 1 : r;
             } else {
                 repair = 1;
             }
@@ -1290,7 +1333,8 @@ static void stage_punct(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             tb_repl(n, dst, src, i, i + l, lq, 2, "punct");
         } else if (cp == 0x201D || cp == '"') {
             tb_repl(n, dst, src, i, i + l, rq, 2, "punct");
-        } else if (cp == '.' && i + 2 < src->len && src->s[i + 1] == '.' && src->s[i + 2] == '.' &&
+        } else if (!(n->options & MN_NORM_NFKC) && /* NFKC makes … "..." again */
+                   cp == '.' && i + 2 < src->len && src->s[i + 1] == '.' && src->s[i + 2] == '.' &&
                    !(i + 3 < src->len && src->s[i + 3] == '.') && prev != '.') {
             tb_repl(n, dst, src, i, i + 3, ell, 3, "punct");
             prev = 0x2026;
@@ -1304,6 +1348,28 @@ static void stage_punct(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         }
         prev = cp;
         i += l;
+    }
+    tb_finish(dst, src);
+}
+
+/* CR LF (and CR CR LF ...) to LF: last, after the space stage, which can
+ * bring a CR and a LF together by removing the spaces between them. */
+static void stage_crlf(mn_normalizer *n, tbuf *dst, const tbuf *src) {
+    static const uint8_t lf = '\n';
+    size_t i = 0;
+    while (i < src->len) {
+        if (src->s[i] == '\r') {
+            size_t e = i;
+            while (e < src->len && src->s[e] == '\r')
+                e++;
+            if (e < src->len && src->s[e] == '\n') {
+                tb_repl(n, dst, src, i, e + 1, &lf, 1, "crlf");
+                i = e + 1;
+                continue;
+            }
+        }
+        tb_copy(n, dst, src, i, 1);
+        i++;
     }
     tb_finish(dst, src);
 }
@@ -1372,45 +1438,99 @@ enum {
  * well-formed UTF-8 (every byte sequence it accepts is). */
 #if defined(__GNUC__) || defined(__clang__)
 typedef uint8_t v16 __attribute__((vector_size(16)));
+#if defined(MN_HAVE_AVX2)
+typedef uint8_t v32 __attribute__((vector_size(32)));
+#endif
 
-/* How many bytes from s[i] on (i >= 1) are, 16 at a time, ASCII other
- * than letters or Mongolian Cyrillic letters (D0/D1 sequences other than
- * Є Ї є ї Ѳ ѳ, and Ү ү Ө ө): the bulk of news text, which needs nothing.
- * Stops at a character boundary. One compiler-vectorized test per 16
- * bytes. (A D2/D3 lead passes here only if its continuation byte does,
- * in this block or, for the last lane, the next: see the step.) */
-static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *foreign) {
-    const size_t start = i;
-    while (i + 16 <= len) {
-        v16 c, p;
-        memcpy(&c, s + i, 16);
-        memcpy(&p, s + i - 1, 16);
-        const v16 ascii = c < 0x80;
-        const v16 letter = ascii & ((v16)((c | 0x20) - 'a') < 26);
-        const v16 lead = (c & 0xFC) == 0xD0; /* D0..D3 */
-        const v16 cont = (c & 0xC0) == 0x80;
-        const v16 pd0 = p == 0xD0, pd1 = p == 0xD1;
-        const v16 conf = (pd0 & ((c == 0x84) | (c == 0x87))) |
-                         (pd1 & ((c == 0x94) | (c == 0x97) | (c == 0xB2) | (c == 0xB3)));
-        const v16 c1 = c | 1;
-        const v16 mn = ((p == 0xD2) & (c1 == 0xAF)) | ((p == 0xD3) & (c1 == 0xA9)); /* Үү Өө */
-        const v16 ok = (ascii & ~letter) | lead | (cont & (((pd0 | pd1) & ~conf) | mn));
-        uint64_t w[2];
-        memcpy(w, &ok, 16);
-        if ((w[0] & w[1]) != UINT64_MAX)
-            break;
-        /* і І ў Ў pass as plain letters: count them (see doc_foreign) */
-        const v16 fl = (pd1 & ((c == 0x96) | (c == 0x9E))) | (pd0 & ((c == 0x86) | (c == 0x8E)));
-        memcpy(w, &fl, 16);
-        if (w[0] | w[1])
-            *foreign += (uint64_t)(__builtin_popcountll(w[0]) + __builtin_popcountll(w[1])) / 8;
-        /* keep a lead in the last lane for the next round */
-        i += (s[i + 15] & 0xFC) == 0xD0 ? 15 : 16;
+/* How many bytes from s[i] on (i >= 2) are ASCII other than letters,
+ * Mongolian Cyrillic letters (D0/D1 sequences other than Є Ї є ї Ѳ ѳ, and
+ * Ү ү Ө ө) or the punctuation « » ° · – — “ ” … •: the bulk of news text,
+ * which needs nothing (without --punct). Stops at a character boundary.
+ * One compiler-vectorized test per W bytes (16 with SSE2, 32 with AVX2,
+ * the same code). A lead byte passes only if its continuation bytes do, in
+ * this block or, for the last lanes, the next: see the step. s[i-2] ..
+ * s[i+W] must be readable: avail bytes are, from s on (the caller
+ * guarantees two before). Lanes past len are not judged. */
+#define MN_PLAIN_PREFIX(NAME, V, W, ATTR)                                                          \
+    ATTR static size_t NAME(const uint8_t *s, size_t i, size_t len, size_t avail,                  \
+                            uint64_t *foreign, int nfkc) {                                         \
+        const size_t start = i;                                                                    \
+        const V ell = (V){0} + (uint8_t)(nfkc ? 0 : 0xFF); /* … is "..." in NFKC */              \
+        V lane;                                                                                    \
+        for (int k = 0; k < W; k++)                                                                \
+            lane[k] = (uint8_t)k;                                                                  \
+        while (i < len && i + W + 1 <= avail) {                                                    \
+            V c, p, pp, nx;                                                                        \
+            memcpy(&c, s + i, W);                                                                  \
+            memcpy(&p, s + i - 1, W);                                                              \
+            memcpy(&pp, s + i - 2, W);                                                             \
+            memcpy(&nx, s + i + 1, W);                                                             \
+            const V ascii = c < 0x80;                                                              \
+            const V letter = ascii & ((V)((c | 0x20) - 'a') < 26);                                 \
+            const V ncont = (nx & 0xC0) == 0x80;                                                   \
+            const V lead = ((c & 0xFC) == 0xD0) & ncont; /* D0..D3, and a continuation */         \
+            const V cont = (c & 0xC0) == 0x80;                                                     \
+            const V pd0 = p == 0xD0, pd1 = p == 0xD1;                                              \
+            const V conf = (pd0 & ((c == 0x84) | (c == 0x87))) |                                   \
+                           (pd1 & ((c == 0x94) | (c == 0x97) | (c == 0xB2) | (c == 0xB3)));        \
+            const V c1 = c | 1;                                                                    \
+            const V mn = ((p == 0xD2) & (c1 == 0xAF)) | ((p == 0xD3) & (c1 == 0xA9)); /* Үү Өө */ \
+            /* « » ° · after C2; – — “ ” … • after E2 80 */                                        \
+            const V c2 = (p == 0xC2) & ((c == 0xAB) | (c == 0xBB) | (c == 0xB0) | (c == 0xB7));    \
+            const V e2 = ((p == 0xE2) & (c == 0x80) & ncont) |                                     \
+                         ((pp == 0xE2) & (p == 0x80) &                                             \
+                          ((c == 0x93) | (c == 0x94) | (c == 0x9C) | (c == 0x9D) | (c == 0xA2) |   \
+                           ((c == 0xA6) & ell)));                                                  \
+            const V lead2 = ((c == 0xC2) | (c == 0xE2)) & ncont;                                   \
+            const V inside = lane < (uint8_t)(len - i >= W ? W : len - i);                         \
+            const V ok = (ascii & ~letter) | lead | lead2 |                                        \
+                         (cont & (((pd0 | pd1) & ~conf) | mn | c2 | e2)) | ~inside;                \
+            uint64_t w[W / 8], all = UINT64_MAX, any = 0;                                          \
+            memcpy(w, &ok, W);                                                                     \
+            for (int k = 0; k < W / 8; k++)                                                        \
+                all &= w[k];                                                                       \
+            if (all != UINT64_MAX)                                                                 \
+                break;                                                                             \
+            /* і І ў Ў pass as plain letters: count them (see doc_foreign) */                     \
+            const V fl = ((pd1 & ((c == 0x96) | (c == 0x9E))) | (pd0 & ((c == 0x86) | (c == 0x8E)))) & \
+                         inside;                                                                   \
+            memcpy(w, &fl, W);                                                                     \
+            for (int k = 0; k < W / 8; k++)                                                        \
+                any |= w[k];                                                                       \
+            if (any) {                                                                             \
+                int bits = 0;                                                                      \
+                for (int k = 0; k < W / 8; k++)                                                    \
+                    bits += __builtin_popcountll(w[k]);                                            \
+                *foreign += (uint64_t)bits / 8;                                                    \
+            }                                                                                      \
+            if (i + W >= len) { /* the rest of the line was in this block */                       \
+                i = len;                                                                           \
+                break;                                                                             \
+            }                                                                                      \
+            /* keep a lead in the last lanes for the next round */                                 \
+            i += s[i + W - 1] >= 0xC0 ? W - 1 : s[i + W - 2] >= 0xE0 ? W - 2 : W;                  \
+        }                                                                                          \
+        return i - start;                                                                          \
     }
-    return i - start;
+
+MN_PLAIN_PREFIX(plain_prefix16, v16, 16, )
+#if defined(MN_HAVE_AVX2)
+MN_PLAIN_PREFIX(plain_prefix32, v32, 32, __attribute__((target("avx2"))))
+#endif
+
+static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, size_t avail, uint64_t *foreign,
+                           int nfkc) {
+#if defined(MN_HAVE_AVX2)
+    if (__builtin_cpu_supports("avx2")) /* a load and a test (as in casemap.c) */
+        return plain_prefix32(s, i, len, avail, foreign, nfkc);
+#endif
+    return plain_prefix16(s, i, len, avail, foreign, nfkc);
 }
 #else
-static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, uint64_t *foreign) {
+static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, size_t avail, uint64_t *foreign,
+                           int nfkc) {
+    (void)avail;
+    (void)nfkc;
     (void)foreign;
     (void)s;
     (void)i;
@@ -1432,15 +1552,18 @@ static int foreign_pair(uint8_t b, uint8_t c) {
     }
 }
 
-static int line_needs(const mn_normalizer *n, const uint8_t *s, size_t len, uint64_t *foreign) {
+/* s[-before..0) and s[len..avail) may be read (before <= 2): they let the
+ * vector test run from a line's first byte to its last. */
+static int line_needs(const mn_normalizer *n, const uint8_t *s, size_t len, uint64_t *foreign,
+                      size_t before, size_t avail) {
     const int opts = n->options;
     const int plain = !(opts & (MN_NORM_PUNCT | MN_NORM_SPACE | MN_NORM_LF));
     const int conf = !(opts & MN_NORM_NO_CONFUSABLES);
     int need = 0;
-    size_t i = 0, next_vec = 1;
+    size_t i = 0, next_vec = 2 - before;
     while (i < len) {
         if (plain && i >= next_vec) {
-            i += plain_prefix(s, i, len, foreign);
+            i += plain_prefix(s, i, len, avail, foreign, (opts & MN_NORM_NFKC) != 0);
             next_vec = i + 16; /* after a failed block, 16 bytes the slow way */
             if (i >= len)
                 break;
@@ -1556,8 +1679,23 @@ static int line_needs(const mn_normalizer *n, const uint8_t *s, size_t len, uint
             /* anything else: let the stages look (they are exact) */
             uint32_t cp;
             const int r = mn__utf8_decode(s + i, len - i, &cp);
-            need |= NEED_ALL;
-            i += r > 0 ? (size_t)r : 1;
+            if (r <= 0) {
+                need = NEED_ALL;
+                i++;
+                continue;
+            }
+            /* other scripts (CJK, Arabic, ...) need nothing unless the
+             * quick check or a table says so */
+            unsigned ccc, qc;
+            norm_props(cp, &ccc, &qc);
+            const unsigned qcmask = (opts & MN_NORM_NFKC) ? (NQ_NFKC_NO | NQ_NFKC_MAYBE) : (NQ_NFC_NO | NQ_NFC_MAYBE);
+            if (ccc != 0 || (qc & qcmask))
+                need |= NEED_NFC;
+            if (cp == 0x1680 || cp == 0x3000 || cp == 0xFEFF)
+                need |= NEED_INV;
+            if (conf_find(n, cp) != NULL || (cp >= 0x0100 && cp < 0x0250))
+                need |= NEED_WORDS;
+            i += (size_t)r;
             continue;
         }
         }
@@ -1583,8 +1721,18 @@ static void tb_load(mn_normalizer *n, tbuf *t, const uint8_t *s, size_t len) {
 }
 
 static void outq_put(mn_normalizer *n, const uint8_t *s, size_t len) {
+    if (len == 0)
+        return;
     if (n->outq_pos == n->outq_len)
         n->outq_pos = n->outq_len = 0;
+    /* Nothing queued and room in the caller's buffer: write there at once
+     * (one copy less for the clean text that is most of it). */
+    mn_outbuf *out = n->cur_out;
+    if (n->outq_len == 0 && out != NULL && out->size - out->pos >= len) {
+        memcpy((uint8_t *)out->dst + out->pos, s, len);
+        out->pos += len;
+        return;
+    }
     if (grow((void **)&n->outq, &n->outq_cap, n->outq_len + len, 1) < 0) {
         n->oom = 1;
         return;
@@ -1653,18 +1801,25 @@ static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_
     /* A stage can make work for a later one (a removed soft hyphen joins a
      * word, NFC makes a letter, mojibake makes Є): after a stage changed
      * the line, the quick check runs again on the result. */
-    uint64_t unused;
+    uint64_t foreign;
     size_t seen = 0;
+    n->nrepl = 0;
 #define RECHECK()                                                                                  \
     do {                                                                                           \
-        if (n->nch > seen || n->oom) {                                                             \
-            need = line_needs(n, src->s, src->len, &unused) | (need & (NEED_PUNCT | NEED_SPACE));  \
-            seen = n->nch;                                                                         \
+        if (n->nrepl > seen || n->oom) {                                                           \
+            foreign = 0; /* counted again on the text the word stage will see */                 \
+            need = line_needs(n, src->s, src->len, &foreign, 0, src->len) |                        \
+                   (need & (NEED_PUNCT | NEED_SPACE));                                             \
+            n->line_foreign = foreign;                                                             \
+            seen = n->nrepl;                                                                       \
         }                                                                                          \
     } while (0)
     STAGE(NEED_INV, stage_invisibles);
     RECHECK();
     STAGE(NEED_NFC, stage_nfc);
+    RECHECK();
+    if (!(n->options & MN_NORM_NO_INVISIBLES))
+        STAGE(NEED_INV, stage_joiners);
     RECHECK();
     if (!(n->options & MN_NORM_NO_MOJIBAKE))
         STAGE(NEED_MOJI, stage_mojibake);
@@ -1672,10 +1827,26 @@ static void process_line(mn_normalizer *n, const uint8_t *s, size_t len, uint64_
 #undef RECHECK
     if (!(n->options & MN_NORM_NO_CONFUSABLES))
         STAGE(NEED_WORDS, stage_words);
-    if (n->options & MN_NORM_PUNCT)
-        STAGE(NEED_ALL, stage_punct);
     if (n->options & MN_NORM_SPACE)
         STAGE(NEED_ALL, stage_space);
+    if (n->options & MN_NORM_LF) {
+        /* Removing spaces can bring a CR and a LF together ("\r \n"), and
+         * making LF of CR LF can leave spaces at a new line end: repeat
+         * until neither changes anything (each round shortens the line). */
+        for (;;) {
+            const size_t before = n->nrepl;
+            STAGE(NEED_ALL, stage_crlf);
+            if (!(n->options & MN_NORM_SPACE) || n->nrepl == before)
+                break;
+            const size_t mid = n->nrepl;
+            STAGE(NEED_ALL, stage_space);
+            if (n->nrepl == mid)
+                break;
+        }
+    }
+    /* last: the spaces around a dash are settled ("\t- " is " - ") */
+    if (n->options & MN_NORM_PUNCT)
+        STAGE(NEED_ALL, stage_punct);
 #undef STAGE
     outq_put(n, src->s, src->len);
     if (n->report)
@@ -1709,7 +1880,7 @@ static size_t process_region(mn_normalizer *n, size_t cut) {
         const uint8_t *nl = memchr(s + i, '\n', cut - i);
         const size_t e = nl ? (size_t)(nl - s) + 1 : cut;
         uint64_t foreign = 0;
-        const int need = line_needs(n, s + i, e - i, &foreign);
+        const int need = line_needs(n, s + i, e - i, &foreign, i < 2 ? i : 2, n->seg_len - i);
         const int lf = s[e - 1] == '\n';
         if (need == 0) {
             n->doc_foreign += foreign;
@@ -1725,7 +1896,7 @@ static size_t process_region(mn_normalizer *n, size_t cut) {
             bad = e - i;
         process_line(n, s + i, bad, n->seg_base + i, need);
         advance_pos(n, s + i, bad);
-        n->doc_foreign += foreign;
+        n->doc_foreign += n->line_foreign; /* as the line came out of NFC and mojibake */
         n->doc_lines += lf;
         if (bad < e - i)
             return i + bad;
@@ -1820,7 +1991,9 @@ int mn_normalize_stream(mn_normalizer *n, mn_outbuf *out, mn_inbuf *in, int end)
                 return MN_OK;
             continue;
         }
+        n->cur_out = out;
         const size_t lim = process_region(n, cut);
+        n->cur_out = NULL;
         if (lim < cut) {
             n->status = MN_E_INVALID_UTF8;
             n->error_offset = n->seg_base + lim;

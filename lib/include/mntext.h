@@ -302,7 +302,8 @@ enum {
     MN_NORM_NO_CONFUSABLES = 1 << 9, /**< leave look-alike letters alone */
     MN_NORM_NO_MOJIBAKE = 1 << 10,   /**< leave Windows-1251-as-Latin-1 alone */
     MN_NORM_NO_INVISIBLES = 1 << 11, /**< keep soft hyphens, ZWSP, BOM, NBSP... */
-    MN_NORM_PUNCT = 1 << 12,         /**< quotes to « », " - " to " – ", ... to … */
+    MN_NORM_PUNCT = 1 << 12,         /**< quotes to « », " - " to " – ", ... to …
+                                          (not with NFKC, which undoes …) */
     MN_NORM_SPACE = 1 << 13,         /**< collapse runs of spaces and tabs */
     MN_NORM_LF = 1 << 14,            /**< CRLF to LF */
     MN_NORM_NO_LEXICON = 1 << 15     /**< never read the hunspell word list */

@@ -83,11 +83,9 @@ static int parse_options(const char *s, size_t n, int *opts, int *lex) {
     return 0;
 }
 
-/* Stream s through a new normalizer, one byte in and one byte out. */
-static int stream_bytewise(int opts, const bytes *in, bytes *out) {
-    mn_normalizer *n;
-    if (mn_normalizer_new(&n, opts) != MN_OK)
-        return -1;
+/* Stream s through n (reset first), one byte in and one byte out. */
+static int stream_bytewise(mn_normalizer *n, const bytes *in, bytes *out) {
+    mn_normalizer_reset(n);
     out->len = 0;
     size_t i = 0;
     int rc;
@@ -102,8 +100,26 @@ static int stream_bytewise(int opts, const bytes *in, bytes *out) {
         if (rc < 0 || (end && rc == 0))
             break;
     }
-    mn_normalizer_free(n);
     return rc;
+}
+
+/* One normalizer per option set, kept: loading the lexicon takes half a
+ * second, once per object. mn_normalize_alloc() resets it for each case. */
+static struct {
+    int opts;
+    mn_normalizer *n;
+} cache[32];
+static size_t ncache;
+
+static mn_normalizer *cached(int opts) {
+    for (size_t i = 0; i < ncache; i++) {
+        if (cache[i].opts == opts)
+            return cache[i].n;
+    }
+    if (ncache == sizeof cache / sizeof cache[0] || mn_normalizer_new(&cache[ncache].n, opts) != MN_OK)
+        return NULL;
+    cache[ncache].opts = opts;
+    return cache[ncache++].n;
 }
 
 static size_t run_table(const char *path, int have_lex) {
@@ -145,8 +161,8 @@ static size_t run_table(const char *path, int have_lex) {
                 continue;
             ncases++;
             const int o = opts | (with_lex ? 0 : MN_NORM_NO_LEXICON);
-            mn_normalizer *nz;
-            if (mn_normalizer_new(&nz, o) != MN_OK) {
+            mn_normalizer *nz = cached(o);
+            if (nz == NULL) {
                 check_tally(0);
                 continue;
             }
@@ -162,7 +178,8 @@ static size_t run_table(const char *path, int have_lex) {
             mn_normalizer_set_report(nz, collect, &r2);
             const int rc2 = mn_normalize_alloc(nz, out ? out : "", ol, &out2, &ol2);
             const int idem = rc2 == MN_OK && ol2 == ol && memcmp(out2, out, ol) == 0 && r2.fixed == 0;
-            const int srm = stream_bytewise(o, &in, &sbuf);
+            mn_normalizer_set_report(nz, NULL, NULL);
+            const int srm = stream_bytewise(nz, &in, &sbuf);
             const int same = srm == 0 && sbuf.len == ol && memcmp(sbuf.p, out, ol) == 0;
             if (!check_tally(ok && idem && same)) {
                 nfailed++;
@@ -179,10 +196,12 @@ static size_t run_table(const char *path, int have_lex) {
             }
             mn_free(out);
             mn_free(out2);
-            mn_normalizer_free(nz);
+            mn_normalizer_set_report(nz, NULL, NULL);
         }
     }
     table_summary("normalize.tsv", ncases, nfailed, 80);
+    for (size_t i = 0; i < ncache; i++)
+        mn_normalizer_free(cache[i].n);
     bytes_free(&in);
     bytes_free(&want);
     bytes_free(&sbuf);
