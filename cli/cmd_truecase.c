@@ -11,6 +11,10 @@
 
 #include "cli.h"
 
+#ifdef __GLIBC__
+#include <malloc.h> /* mallopt */
+#endif
+
 #define CHUNK (128 * 1024)
 #define DEFAULT_DIC "/usr/share/hunspell/mn_MN.dic"
 
@@ -245,6 +249,14 @@ int cmd_truecase(int argc, char **argv) {
     if (!no_dict) {
         const char *p = dict_path ? dict_path : DEFAULT_DIC;
         if (dict_path != NULL || access(p, R_OK) == 0) {
+#ifdef __GLIBC__
+            /* libhunspell loads its dictionary as a million small blocks
+             * and frees as many; glibc's fast bins then spend about a
+             * quarter of the load consolidating (perf). Without them the
+             * load takes ~0.15 s less; the truecaser itself hardly
+             * allocates, so nothing else gets slower. */
+            mallopt(M_MXFAST, 0);
+#endif
             const int rc = mn_case_model_add_dictionary(model, p);
             if (rc != MN_OK) {
                 cli_error(verb, "%s: %s", p,

@@ -143,7 +143,8 @@ def score(orig, guess):
     ok = sum(a == b for a, b in zip(ow, gw))
     acr = [(a, b) for a, b in zip(ow, gw) if len(a) >= 2 and a.isupper()]
     aok = sum(a == b for a, b in acr)
-    return ok, len(ow), aok, len(acr)
+    short = [(a, b) for a, b in acr if len(a) <= 5]
+    return ok, len(ow), aok, len(acr), sum(a == b for a, b in short), len(short)
 
 
 def pct(a, b):
@@ -168,7 +169,7 @@ def main():
     groups = {"news": [], "ner": [], "ntrex": []}
     for name, text in docs:
         groups["news" if "/" in name else name].append(text)
-    tot = {k: [0, 0, 0, 0] for k in ("tc", "low", "sent")}
+    tot = {k: [0, 0, 0, 0, 0, 0] for k in ("tc", "low", "sent")}
     print(f"{'part':8} {'words':>7} {'truecase':>9} {'lower':>7} {'sentence':>9}   "
           f"{'acronyms':>8} {'truecase':>9} {'lower':>7} {'sentence':>9}")
     errors = []
@@ -197,6 +198,8 @@ def main():
     print(f"{'all':8} {r['tc'][1]:7d} {pct(r['tc'][0], r['tc'][1]):8.2f}% {pct(r['low'][0], r['low'][1]):6.2f}% "
           f"{pct(r['sent'][0], r['sent'][1]):8.2f}%   {r['tc'][3]:8d} {pct(r['tc'][2], r['tc'][3]):8.2f}% "
           f"{pct(r['low'][2], r['low'][3]):6.2f}% {pct(r['sent'][2], r['sent'][3]):8.2f}%")
+    print(f"acronyms of 2-5 letters (the rest are mostly words the original wrote in capitals"
+          f" for emphasis): {r['tc'][5]}, truecase {pct(r['tc'][4], r['tc'][5]):.2f}%")
     skipped = sum(len(WORD.findall(l)) for _, t in docs for l in t.split("\n") if caps_line(l))
     print(f"(not scored: {skipped} words on ALL-CAPS lines of the original)")
     for e in errors[: a.errors]:

@@ -15,12 +15,16 @@
  *  2. the model: the counts for the word next to its left or right
  *     neighbour (Монгол Улс), else the counts for the word alone;
  *  3. the dictionary's capitalized entries (hunspell-mn), if loaded;
- *  4. the stem: a proper noun or acronym of the model or dictionary with a
- *     case ending from lib/data/hyphen_suffixes.txt (Улаанбаатарт);
- *  5. acronym shape rules (lib/data/truecase_acronyms.txt): no vowel, or a
- *     short word ending in a consonant and an agency ending (ЭЗХЯ, ЦЕГ);
- *  6. Latin words not in the model keep their case (COVID); others become
- *     lower case. A suffix after a hyphen is lower case (УИХ-ын, 19-ний).
+ *  4. the model's counts for all the words with the same stem (mn_stem);
+ *  5. a proper noun or acronym of the model or dictionary with a case
+ *     ending from lib/data/hyphen_suffixes.txt (Улаанбаатарт);
+ *  6. acronym shape rules (lib/data/truecase_acronyms.txt): no vowel, or a
+ *     short word ending in a consonant and an agency ending (ЭЗХЯ, ЦЕГ), an
+ *     unknown word with a hyphen suffix;
+ *  7. hunspell, if loaded: a word it accepts is lower case, another a name;
+ *  8. Latin words not in the model keep their case up to 5 letters (COVID);
+ *     others become lower case. A suffix after a hyphen is lower case
+ *     (УИХ-ын, 19-ний). Steps 3-8 are cached per word.
  * The trainer runs the same machinery and counts instead of writing.
  */
 #include <stdio.h>
@@ -381,12 +385,17 @@ static uint32_t rec_total(const rec *r) {
     return r->c[0] + r->c[1] + r->c[2] + r->c[3];
 }
 
-/* The majority shape; ties go to the earlier (lower case first). */
+/* The majority shape; ties go to the earlier (lower case first), except
+ * that UPPER wins a tie with Title: a word seen as often in capitals as in
+ * Title case (UB, ХААН before банк) is an acronym that sometimes starts a
+ * sentence or a name, more often than a name written in capitals. */
 static int rec_decide(const rec *r) {
     int best = 0;
     for (int i = 1; i < 4; i++)
         if (r->c[i] > r->c[best])
             best = i;
+    if (best == SH_TITLE && r->c[SH_UPPER] == r->c[SH_TITLE])
+        best = SH_UPPER;
     return best;
 }
 
@@ -394,6 +403,7 @@ static int rec_decide(const rec *r) {
 
 struct mn_case_model {
     table uni;   /* word -> counts */
+    table stems; /* stem (mn_stem) -> counts of the words with that stem */
     table left;  /* "left word" -> counts of word after left */
     table right; /* "word right" -> counts of word before right */
     table dict;  /* hunspell capitalized entries: c[1..3] shape, c[0] = 1 ambiguous */
@@ -470,7 +480,11 @@ int mn_case_model_parse(mn_case_model **out, const char *s, size_t len, size_t *
         if (end == line || line[0] == '#')
             continue;
         /* TYPE TAB KEY TAB lower title upper mixed mask */
-        table *t = line[0] == 'w' ? &m->uni : line[0] == 'l' ? &m->left : line[0] == 'r' ? &m->right : NULL;
+        table *t = line[0] == 'w'   ? &m->uni
+                   : line[0] == 's' ? &m->stems
+                   : line[0] == 'l' ? &m->left
+                   : line[0] == 'r' ? &m->right
+                                    : NULL;
         const char *k = line + 2;
         const char *tab = (t && end - line > 2 && line[1] == '\t') ? memchr(k, '\t', (size_t)(end - k)) : NULL;
         rec r = {{0, 0, 0, 0}, 0, 0};
@@ -512,6 +526,7 @@ void mn_case_model_free(mn_case_model *m) {
     if (m == NULL)
         return;
     table_free(&m->uni);
+    table_free(&m->stems);
     table_free(&m->left);
     table_free(&m->right);
     table_free(&m->dict);
@@ -635,6 +650,8 @@ typedef struct wlist {
     uint8_t (*w)[32];
     uint8_t *n;
     size_t count;
+    uint16_t by_last[256]; /* 1 + the first entry ending in that byte; 0 none */
+    uint16_t *next_same;   /* 1 + the next entry ending in the same byte */
 } wlist;
 
 /* Lines of a data file that are not comments, longest first; with a kind,
@@ -690,6 +707,21 @@ static int wlist_parse(wlist *l, const char *s, const char *kind) {
 static void wlist_free(wlist *l) {
     mn_free(l->w);
     mn_free(l->n);
+    mn_free(l->next_same);
+}
+
+/* Index the entries by their last byte (keeping the longest-first order). */
+static int wlist_index(wlist *l) {
+    memset(l->by_last, 0, sizeof l->by_last);
+    l->next_same = mn__malloc((l->count ? l->count : 1) * sizeof *l->next_same);
+    if (l->next_same == NULL)
+        return MN_E_NOMEM;
+    for (size_t i = l->count; i-- > 0;) {
+        const uint8_t last = l->w[i][l->n[i] - 1];
+        l->next_same[i] = l->by_last[last];
+        l->by_last[last] = (uint16_t)(i + 1);
+    }
+    return MN_OK;
 }
 
 /* ------------------------------------------------------------ truecaser */
@@ -714,7 +746,7 @@ typedef struct qtok {
 } qtok;
 
 typedef struct counts {
-    table uni, left, right;
+    table uni, stems, left, right;
 } counts;
 
 struct mn_truecaser {
@@ -750,7 +782,9 @@ struct mn_truecaser {
     uint8_t next_key[KMAX]; /* the folded right neighbour, kept for its turn */
     size_t next_klen, next_start;
     counts *train; /* set for a trainer */
-    table hcache;  /* hunspell answers: c[0] = shape + 1 */
+    mn_stemmer *stemmer; /* the stem back-off (lib/stem.c) */
+    table hcache;  /* answers for words the model does not know: c[0] shape,
+                      c[1] found, mask (see lookup) */
 };
 
 static void tc_restart(mn_truecaser *tc) {
@@ -783,12 +817,16 @@ int mn_truecaser_new(mn_truecaser **out, const mn_case_model *model, mn_truecase
     tc->mode = mode;
     tc->options = options;
     int rc = mn_tokenizer_new(&tc->tk, options);
+    if (rc == MN_OK)
+        rc = mn_stemmer_new(&tc->stemmer, 0);
     if (rc == MN_OK && model == NULL) {
         rc = mn_case_model_default(&tc->own);
         model = tc->own;
     }
     if (rc == MN_OK)
         rc = wlist_parse(&tc->suffixes, (const char *)mn_data_hyphen_suffixes, NULL);
+    if (rc == MN_OK)
+        rc = wlist_index(&tc->suffixes);
     if (rc == MN_OK)
         rc = wlist_parse(&tc->endings, (const char *)mn_data_truecase_acronyms, "ending");
     if (rc == MN_OK)
@@ -809,6 +847,7 @@ void mn_truecaser_free(mn_truecaser *tc) {
     if (tc == NULL)
         return;
     mn_tokenizer_free(tc->tk);
+    mn_stemmer_free(tc->stemmer);
     mn_case_model_free(tc->own);
     wlist_free(&tc->suffixes);
     wlist_free(&tc->endings);
@@ -979,6 +1018,8 @@ static int ob_reserve(mn_truecaser *tc, size_t n) {
 static size_t put_cased(mn_truecaser *tc, const uint8_t *s, size_t n, int shape, uint32_t mask) {
     uint8_t *o = tc->ob + tc->ob_len;
     size_t k = 0;
+    /* bit k: cased letter k is upper case (letters past 63 as letter 63) */
+    const uint64_t ups = shape == SH_LOWER ? 0 : shape == SH_TITLE ? 1 : shape == SH_UPPER ? ~(uint64_t)0 : mask;
     for (size_t i = 0; i < n;) {
         const uint8_t b = s[i];
         if ((b == 0xD0 || b == 0xD1) && i + 1 < n && shape != SH_KEEP) {
@@ -986,13 +1027,7 @@ static size_t put_cased(mn_truecaser *tc, const uint8_t *s, size_t n, int shape,
             const int upper = b == 0xD0 && c1 >= 0x90 && c1 <= 0xAF;
             const int lower = (b == 0xD0 && c1 >= 0xB0) || (b == 0xD1 && c1 < 0x90);
             if (upper || lower) { /* А..Я or а..я */
-                int want_up;
-                switch (shape) {
-                case SH_LOWER: want_up = 0; break;
-                case SH_TITLE: want_up = k == 0; break;
-                case SH_UPPER: want_up = 1; break;
-                default: want_up = k < 32 && ((mask >> k) & 1); break;
-                }
+                const int want_up = (int)((ups >> (k < 63 ? k : 63)) & 1);
                 if (want_up == upper) {
                     o[0] = b;
                     o[1] = c1;
@@ -1020,13 +1055,7 @@ static size_t put_cased(mn_truecaser *tc, const uint8_t *s, size_t n, int shape,
             memcpy(o, s + i, (size_t)l);
             o += l;
         } else {
-            int want_up;
-            switch (shape) {
-            case SH_LOWER: want_up = 0; break;
-            case SH_TITLE: want_up = k == 0; break;
-            case SH_UPPER: want_up = 1; break;
-            default: want_up = k < 32 && ((mask >> k) & 1); break;
-            }
+            const int want_up = (int)((ups >> (k < 63 ? k : 63)) & 1);
             const uint32_t t = want_up ? up : lo;
             if (t == c) {
                 memcpy(o, s + i, (size_t)l);
@@ -1055,9 +1084,11 @@ static const rec *dict_find(const mn_case_model *m, const uint8_t *k, size_t n) 
 
 /* The stem backoff: a proper noun or acronym plus a case ending. */
 static int stem_lookup(const mn_truecaser *tc, const uint8_t *k, size_t n, decision *d) {
-    for (size_t i = 0; i < tc->suffixes.count; i++) {
-        const size_t sl = tc->suffixes.n[i];
-        if (sl + 6 > n || k[n - 1] != tc->suffixes.w[i][sl - 1] || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
+    if (n == 0)
+        return 0;
+    for (size_t j = tc->suffixes.by_last[k[n - 1]]; j; j = tc->suffixes.next_same[j - 1]) {
+        const size_t i = j - 1, sl = tc->suffixes.n[i];
+        if (sl + 6 > n || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
             continue;
         const size_t stem = n - sl;
         const rec *r = table_find(&tc->m->uni, k, stem, hash_bytes(k, stem));
@@ -1122,6 +1153,10 @@ static int acronym_rule(const mn_truecaser *tc, const uint8_t *k, size_t n) {
             if (off[j] == n - sl && j > 0 && !is_vowelish(cp[j - 1]))
                 return 1;
         }
+    /* The onset and vowel-pair rules below fire on foreign names too
+     * (БЛАСЭЙ, КУОМО, ЧЮҮО); acronyms have few vowels: at most half. */
+    if (vowels * 2 > letters)
+        return 0;
     if (!is_vowelish(cp[0]) && !is_vowelish(cp[1]) && !wlist_has(&tc->onsets, k, off[2]))
         return 1;
     for (size_t i = 0; i + 1 < letters; i++) {
@@ -1135,16 +1170,21 @@ static int acronym_rule(const mn_truecaser *tc, const uint8_t *k, size_t n) {
     return 0;
 }
 
+/* The stem of a folded word key (mn_stem), into out (KMAX bytes): its
+ * length (the word's own when it is its own stem), or 0 when there is none. */
+static size_t stem_key(const mn_truecaser *tc, const uint8_t *k, size_t n, uint8_t *out) {
+    size_t len = 0;
+    if (mn_stem(tc->stemmer, (const char *)k, n, (char *)out, KMAX, &len) != MN_OK)
+        return 0;
+    return len;
+}
+
 /* An unknown word: lower case if hunspell-mn knows it in lower case
  * (with its affixes), otherwise a name (Title case): foreign names are what
  * news text has most of among words that neither the model nor hunspell
- * knows. Answers are cached per truecaser (at most 64k words). */
+ * knows. (lookup() caches the answers.) */
 #define HCACHE_MAX 65536
 static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
-    const uint64_t h = hash_bytes(k, n);
-    rec *r = table_find(&tc->hcache, k, n, h);
-    if (r)
-        return (int)r->c[0] - 1;
     char w[KMAX + 1];
     memcpy(w, k, n);
     w[n] = '\0';
@@ -1154,9 +1194,9 @@ static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
     if (!Hunspell_spell(m->hun, w)) {
         shape = SH_TITLE;
         /* a lower-case stem with a case ending (рекордыг, курсд) */
-        for (size_t i = 0; i < tc->suffixes.count; i++) {
-            const size_t sl = tc->suffixes.n[i];
-            if (sl + 6 > n || k[n - 1] != tc->suffixes.w[i][sl - 1] || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
+        for (size_t j = tc->suffixes.by_last[k[n - 1]]; j; j = tc->suffixes.next_same[j - 1]) {
+            const size_t i = j - 1, sl = tc->suffixes.n[i];
+            if (sl + 6 > n || memcmp(k + n - sl, tc->suffixes.w[i], sl) != 0)
                 continue;
             w[n - sl] = '\0';
             const int ok = Hunspell_spell(m->hun, w);
@@ -1168,16 +1208,13 @@ static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
         }
     }
     pthread_mutex_unlock(&m->hun_lock);
-    if (tc->hcache.n >= HCACHE_MAX)
-        table_free(&tc->hcache);
-    r = table_add(&tc->hcache, k, n);
-    if (r)
-        r->c[0] = (uint32_t)shape + 1;
     return shape;
 }
 
 /* The case of word key k[0..n) between its neighbours (lk, rk: NULL when
  * not adjacent words). */
+static void fallback(mn_truecaser *tc, const uint8_t *k, size_t n, int latin_only, int suffixed,
+                     int cur_shape, uint32_t cur_mask, decision *d);
 static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *lk, size_t ln,
                    const uint8_t *rk, size_t rn, int latin_only, int suffixed, int cur_shape,
                    uint32_t cur_mask, decision *d) {
@@ -1206,8 +1243,53 @@ static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *
         d->shape = rec_decide(best);
         d->mask = best->mask;
         d->found = 1;
+        /* A hyphen suffix is written after acronyms: a word ever seen in
+         * capitals is one here (ХАА-н, the acronym, not хаа "where"). */
+        if (suffixed && d->shape != SH_MIXED && uni->c[SH_UPPER] > 0)
+            d->shape = SH_UPPER;
         return;
     }
+    if (latin_only || n + 1 > KMAX) {
+        fallback(tc, k, n, latin_only, suffixed, cur_shape, cur_mask, d);
+        return;
+    }
+    /* A word the model does not know: the answer of the slower steps below
+     * is cached per truecaser (at most 64k words; then the cache starts
+     * over). The key is the word and whether it had a hyphen suffix. */
+    uint8_t ck[KMAX];
+    memcpy(ck, k, n);
+    ck[n] = suffixed ? 1 : 0;
+    const uint64_t ch = hash_bytes(ck, n + 1);
+    const rec *c = table_find(&tc->hcache, ck, n + 1, ch);
+    if (c) {
+        d->shape = (int)c->c[0];
+        d->mask = c->mask;
+        d->found = (int)c->c[1];
+        return;
+    }
+    fallback(tc, k, n, latin_only, suffixed, cur_shape, cur_mask, d);
+    if (tc->hcache.n >= HCACHE_MAX)
+        table_free(&tc->hcache);
+    rec *w = table_add(&tc->hcache, ck, n + 1);
+    if (w) { /* (without memory the answer is just not kept) */
+        w->c[0] = (uint32_t)d->shape;
+        w->c[1] = (uint32_t)d->found;
+        w->mask = d->mask;
+    }
+}
+
+/* The steps after the model for word key k[0..n): dictionary, stem, shape,
+ * hunspell, Latin. The three lengths (in letters) were tuned on the dev part
+ * of eval/truecase_eval.py: an unknown suffixed word of SUFFIXED_NAME_MIN
+ * letters or more that has no acronym shape is a name; an unknown word that
+ * hunspell rejects is an acronym up to UNKNOWN_ACRONYM_MAX letters; an
+ * unknown Latin word in capitals stays so up to LATIN_KEEP_MAX letters. */
+#define SUFFIXED_NAME_MIN 7
+#define UNKNOWN_ACRONYM_MAX 3
+#define LATIN_KEEP_MAX 4
+static void fallback(mn_truecaser *tc, const uint8_t *k, size_t n, int latin_only, int suffixed,
+                     int cur_shape, uint32_t cur_mask, decision *d) {
+    const mn_case_model *m = tc->m;
     const rec *r = dict_find(m, k, n);
     if (r) {
         d->shape = r->c[2] > r->c[1] ? SH_UPPER : r->c[3] > r->c[1] ? SH_MIXED : SH_TITLE;
@@ -1215,25 +1297,53 @@ static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *
         d->found = 2;
         return;
     }
+    if (m->stems.n && n >= 4) { /* other forms of the word: its stem's counts */
+        uint8_t st[KMAX];
+        const size_t sn = stem_key(tc, k, n, st);
+        const rec *sr = sn ? table_find(&m->stems, st, sn, hash_bytes(st, sn)) : NULL;
+        if (sr && rec_total(sr) >= 2) {
+            d->shape = rec_decide(sr);
+            d->mask = sr->mask;
+            if (d->shape == SH_UPPER) { /* the stem's letters only: УИХ + suffix */
+                const size_t nl = count_cased(st, sn);
+                d->mask = nl >= 32 ? 0xFFFFFFFFu : (1u << nl) - 1;
+                d->shape = SH_MIXED;
+            }
+            d->found = 6;
+            return;
+        }
+    }
     if (stem_lookup(tc, k, n, d))
         return;
     d->mask = 0;
-    if (suffixed || acronym_rule(tc, k, n)) {
+    const size_t nl = count_cased(k, n);
+    /* An unknown word with a hyphen suffix is an acronym (ӨВЦХ-НЫ) unless
+     * it is long and not acronym-shaped: then a foreign name (Фазель-ийн,
+     * Аррисабалага-г). */
+    if (acronym_rule(tc, k, n) || (suffixed && nl < SUFFIXED_NAME_MIN)) {
         d->shape = SH_UPPER;
+        d->found = 4;
+        return;
+    }
+    if (suffixed) {
+        d->shape = SH_TITLE;
         d->found = 4;
         return;
     }
     d->found = 0;
     if (m->hun && !latin_only && n < KMAX && memchr(k, '-', n) == NULL) {
         d->shape = hunspell_guess(tc, k, n);
+        /* a short word hunspell does not know is an acronym (МИК, ЕТ) */
+        if (d->shape == SH_TITLE && nl <= UNKNOWN_ACRONYM_MAX)
+            d->shape = SH_UPPER;
         d->found = 5;
         return;
     }
     if (latin_only) { /* an unknown Latin word: short ones keep their case
-                         (COVID, KOICA), longer ones are names (Huawei) */
+                         (NASA, KOICA), longer ones are names (Huawei, Super) */
         d->shape = cur_shape;
         d->mask = cur_mask;
-        if (cur_shape == SH_UPPER && count_cased(k, n) > 5)
+        if (cur_shape == SH_UPPER && nl > LATIN_KEEP_MAX)
             d->shape = SH_TITLE;
         return;
     }
@@ -1362,6 +1472,10 @@ static int put_token(mn_truecaser *tc) {
             if (klen && t->span == 0 && cur != SH_KEEP && !(initial && cur == SH_TITLE) && !glue) {
                 int nomem = 0;
                 count_shape(&tc->train->uni, key, klen, cur, cur_mask, &nomem);
+                uint8_t st[KMAX];
+                const size_t sn = klen >= 4 ? stem_key(tc, key, klen, st) : 0;
+                if (sn)
+                    count_shape(&tc->train->stems, st, sn, cur, cur_mask, &nomem);
                 uint8_t pair[2 * KMAX + 1];
                 if (left) {
                     memcpy(pair, tc->prev_key, tc->prev_klen);
@@ -1440,7 +1554,13 @@ static int put_token(mn_truecaser *tc) {
                             d.shape = SH_TITLE;
                     }
                 }
-                if ((initial || glue) && d.shape == SH_LOWER)
+                /* One word in quotes that the model (or hunspell) knows in
+                 * lower case is a word in scare quotes (“хөрсөн”, "соронз"), not a name:
+                 * it keeps its case unless it also starts the sentence. */
+                const int scare = d.shape == SH_LOWER && (d.found == 1 || d.found >= 5) &&
+                                  tc->quote_initial && !tc->initial && !tc->name_next && next &&
+                                  quote_kind(tc, next) == 2;
+                if ((initial || glue) && d.shape == SH_LOWER && !scare)
                     d.shape = SH_TITLE;
                 else if ((initial || glue) && d.shape == SH_KEEP)
                     d.shape = SH_TITLE;
@@ -1716,6 +1836,7 @@ void mn_case_trainer_free(mn_case_trainer *tr) {
         return;
     mn_truecaser_free(tr->tc);
     table_free(&tr->c.uni);
+    table_free(&tr->c.stems);
     table_free(&tr->c.left);
     table_free(&tr->c.right);
     mn_free(tr);
@@ -1797,6 +1918,9 @@ static int write_table(sbuf *b, const table *t, const table *uni, char type) {
         if (type == 'w') {
             if (tot < 2 && dec == SH_LOWER)
                 continue; /* unknown words are lower case anyway */
+        } else if (type == 's') {
+            if (tot < 2)
+                continue; /* a stem counts from 2 occurrences on */
         } else {
             if (tot < 2)
                 continue;
@@ -1841,9 +1965,12 @@ int mn_case_trainer_write(const mn_case_trainer *tr, char **out, size_t *out_len
         "#   was written each way outside sentence-initial position (mask, hex: the\n"
         "#   capitals of the mixed shape by cased-letter position)\n"
         "# l TAB left word TAB counts: the word after that left neighbour\n"
-        "# r TAB word right TAB counts: the word before that right neighbour\n";
+        "# r TAB word right TAB counts: the word before that right neighbour\n"
+        "# s TAB stem TAB counts: all words with that stem (mn_stem), for unknown forms\n";
     sb_put(&b, head, sizeof head - 1);
     int rc = write_table(&b, &tr->c.uni, &tr->c.uni, 'w');
+    if (rc == MN_OK)
+        rc = write_table(&b, &tr->c.stems, &tr->c.uni, 's');
     if (rc == MN_OK)
         rc = write_table(&b, &tr->c.left, &tr->c.uni, 'l');
     if (rc == MN_OK)

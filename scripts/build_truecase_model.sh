@@ -24,7 +24,8 @@ out=$here/lib/data/truecase_model.txt
 # What: per case-folded word, how often it was written lower case, Title
 # case, UPPER case and in one mixed shape outside sentence-initial position;
 # per pair of adjacent words, the same counts where the pair differs from
-# the word alone. Figures only: no sentence of the corpus is in this file.
+# the word alone; per stem (mn_stem), the counts of all words with that stem.
+# Figures only: no sentence of the corpus is in this file.
 # From: ../shared/corpus (news-montsame, news-gogo bodies, news-misc,
 # ner/NER_v1.0.json texts, ntrex/newstest2019-ref.mon.txt, mt-pairs Mongolian
 # side), without the test part of eval/truecase_eval.py (every fifth
@@ -35,4 +36,4 @@ HEAD
   "$mntext" truecase --train "$tmp"/train/* "$tmp"/dev/* | grep -v '^#'
 } > "$out.tmp"
 mv "$out.tmp" "$out"
-echo "wrote $out: $(grep -c '^w' "$out") words, $(grep -c '^[lr]' "$out") pairs" >&2
+echo "wrote $out: $(grep -c '^w' "$out") words, $(grep -c '^[lr]' "$out") pairs, $(grep -c '^s' "$out") stems" >&2

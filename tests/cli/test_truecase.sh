@@ -86,6 +86,13 @@ assert_contains "--train: ОЁУ counts" $'w\tоёу\t0 0 2 0 0' model
 printf 'ТЭД ХАРХОРУМ ХОТОД ОЁУ-ЫН ХҮНТЭЙ УУЛЗАВ.\n' >q
 run "$MNTEXT" truecase --model=model --no-dict q
 assert_bytes "--model: learned words" out 'Тэд Хархорум хотод ОЁУ-ын хүнтэй уулзав.\n'
+# acronym memory: a tie of Title and UPPER goes to UPPER (UB); a word seen
+# in capitals is an acronym before a hyphen suffix (ХАА-н, the agricultural
+# sector), though its majority alone is lower case (хаа "where")
+printf 'w\tub\t0 1 1 0 0\nw\tхаа\t9 0 3 0 0\n' >memmodel
+printf 'ТЭР UB ХОТОД ХАА-Н ҮЙЛДВЭРЛЭЛ ХАА БАЙНА.\n' >q
+run "$MNTEXT" truecase --model=memmodel --no-dict q
+assert_bytes "--model: acronym memory" out 'Тэр UB хотод ХАА-н үйлдвэрлэл хаа байна.\n'
 # deterministic: the same model again
 run "$MNTEXT" truecase --train train.txt
 assert_file "--train: deterministic" model out
