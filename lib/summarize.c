@@ -157,8 +157,7 @@ static int tok_text_is(const mn_summarizer *sm, const tokrec *t, const char *lit
 
 /* The cue word a token is a form of (by stem key): its index in the rules
  * list, or -1. */
-static long cue_index(const mn_summarizer *sm, const tokrec *t) {
-    (void)sm;
+static long cue_index(const tokrec *t) {
     return t->cue;
 }
 
@@ -190,13 +189,13 @@ static int analyse_tokens(mn_summarizer *sm) {
 
 /* The role of a word as a cue, or 0. */
 static int cue_role(const mn_summarizer *sm, const tokrec *t) {
-    const long i = cue_index(sm, t);
+    const long i = cue_index(t);
     return i < 0 ? 0 : sm->lx.rules.vals[i];
 }
 
 /* The dictionary form of a cue word (аймаг for аймгийн), or NULL. */
 static const char *cue_form(const mn_summarizer *sm, const tokrec *t, size_t *len) {
-    const long i = cue_index(sm, t);
+    const long i = cue_index(t);
     if (i < 0)
         return NULL;
     *len = sm->lx.rules.klens[i];
@@ -895,11 +894,8 @@ static int digits_only(const char *s, size_t n) {
 }
 
 /* The number part of a NUMBER token (before a hyphen suffix). */
-static size_t number_len(const mn_summarizer *sm, const tokrec *t) {
-    const char *s = sm->clean + t->start;
-    size_t n = t->base_end - t->start;
-    (void)s;
-    return n;
+static size_t number_len(const tokrec *t) {
+    return t->base_end - t->start;
 }
 
 static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
@@ -917,7 +913,7 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
             continue;
         }
         if (t->kind == MN_TOKEN_NUMBER) {
-            const size_t nl = number_len(sm, t);
+            const size_t nl = number_len(t);
             /* 2022 оны 8 дугаар сарын 18 / 2022 онд */
             if (nl == 4 && digits_only(b, 4) && i + 1 < t1 &&
                 (tok_text_is(sm, &T[i + 1], "оны") || tok_text_is(sm, &T[i + 1], "онд") ||
@@ -990,7 +986,7 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
         }
         if (t->kind == MN_TOKEN_NUMBER) {
         number_units:;
-            const size_t nl = number_len(sm, t);
+            const size_t nl = number_len(t);
             size_t j = i + 1, end = t->base_end;
             sbuf sb = {.n = 0};
             sb_put(&sb, b, nl);
