@@ -62,6 +62,9 @@ struct mn_summarizer {
     mn__smap spellcache; /* lower-case word -> hunspell knows it (1) or not */
     mn_stopwords *stop;  /* the library's stopword set (issue 5), beside ours */
     mn_case_model *cmodel; /* issue 6's truecasing model (NULL: our own rules) */
+    mn_truecaser *tc;      /* its truecaser, reset for each document */
+    char *tcbuf;           /* its output */
+    size_t tccap;
     char **nomstr;
     size_t nomcap;
     mn_sentencer *sn;
@@ -380,6 +383,8 @@ int mn_summarizer_new(mn_summarizer **out, const mn_idf *idf, const char *dictio
 #ifndef MN_OWN_TRUECASE
     if (rc == MN_OK)
         rc = mn_case_model_default(&sm->cmodel);
+    if (rc == MN_OK)
+        rc = mn_truecaser_new(&sm->tc, sm->cmodel, MN_TRUECASE_AUTO, MN_INVALID_STRICT);
 #endif
     if (rc != MN_OK) {
         mn_summarizer_free(sm);
@@ -400,6 +405,8 @@ void mn_summarizer_free(mn_summarizer *sm) {
     mn__smap_free(&sm->nomcache);
     mn__smap_free(&sm->spellcache);
     mn_stopwords_free(sm->stop);
+    mn_truecaser_free(sm->tc);
+    free(sm->tcbuf);
     mn_case_model_free(sm->cmodel);
     if (sm->hs)
         Hunspell_destroy(sm->hs);
@@ -674,16 +681,27 @@ static void clean_document(mn_summarizer *sm) {
     fix_spaced_hyphens(sm);
     /* ALL-CAPS spans: issue 6's truecaser (same length: only letters' case
      * changes); our own rules if it is missing or fails */
-    if (sm->cmodel) {
-        char *tc = NULL;
-        size_t tl = 0;
-        if (mn_truecase_alloc(sm->cmodel, MN_TRUECASE_AUTO, MN_INVALID_STRICT, s, n, &tc, &tl, NULL) == MN_OK &&
-            tl == n) {
-            memcpy(s, tc, n);
-            mn_free(tc);
-            return;
+    if (sm->tc && n > 0) {
+        if (n > sm->tccap) {
+            char *b = realloc(sm->tcbuf, n);
+            if (b != NULL) {
+                sm->tcbuf = b;
+                sm->tccap = n;
+            }
         }
-        mn_free(tc);
+        if (n <= sm->tccap) {
+            mn_truecaser_reset(sm->tc);
+            mn_inbuf in = {s, n, 0};
+            mn_outbuf out = {sm->tcbuf, n, 0};
+            int rc;
+            do /* the output is as long as the input: one or two calls */
+                rc = mn_truecase_stream(sm->tc, &out, &in, 1);
+            while (rc > 0 && out.pos < out.size);
+            if (rc == 0 && out.pos == n) {
+                memcpy(s, sm->tcbuf, n);
+                return;
+            }
+        }
     }
     for (size_t i = 0; i < n;) {
         const size_t e = line_end(s, n, i);
