@@ -70,6 +70,14 @@ int cmd_truecase(int argc, char **argv);
 void help_truecase(void);
 
 /* verbs of issue 7: keywords, summarize, entities */
+int cmd_keywords(int argc, char **argv);
+void help_keywords(void);
+int cmd_summarize(int argc, char **argv);
+void help_summarize(void);
+int cmd_entities(int argc, char **argv);
+void help_entities(void);
+int cmd_idf(int argc, char **argv);
+void help_idf(void);
 
 /* verbs of issue 8: translit, stats */
 int cmd_translit(int argc, char **argv);

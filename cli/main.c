@@ -22,6 +22,10 @@ static const cli_verb verbs[] = {
     /* verbs of issue 6: truecase */
     {"truecase", cmd_truecase, "restore natural case in ALL-CAPS text", help_truecase},
     /* verbs of issue 7: keywords, summarize, entities */
+    {"keywords", cmd_keywords, "key words and phrases of each document, by stem", help_keywords},
+    {"summarize", cmd_summarize, "title, central sentences, keywords and facts of each document", help_summarize},
+    {"entities", cmd_entities, "dates, places, organizations, people, titles, numbers", help_entities},
+    {"idf", cmd_idf, "build a background model for keywords (idf build)", help_idf},
     /* verbs of issue 8: translit, stats */
     {"translit", cmd_translit, "transliterate Cyrillic to Latin and back (MNS, BGN, ISO 9)",
      help_translit},

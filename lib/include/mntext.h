@@ -632,6 +632,123 @@ MN_EXPORT int mn_truecase_alloc(const mn_case_model *model, mn_truecase_mode mod
 
 /* ---------------------------------------------- summarize (issue 7) */
 
+/* Keywords, facts and extractive summaries of one document at a time. The
+ * counting unit is a "stem key": the word's mn_stem() stem with the vowels
+ * inflection drops or inserts squeezed out (аймаг, аймгийн, аймагт ->
+ * аймг), so the inflected forms of a word count together. See
+ * docs/SUMMARIZE.md. */
+
+/** A background model: in how many documents each stem key occurs. */
+typedef struct mn_idf mn_idf;
+
+/** Create an empty model. */
+MN_EXPORT int mn_idf_new(mn_idf **out);
+MN_EXPORT void mn_idf_free(mn_idf *m);
+/** Count one document (UTF-8, validated: MN_E_INVALID_UTF8 if not). */
+MN_EXPORT int mn_idf_add_document(mn_idf *m, const char *s, size_t len);
+/** Add a model in its text form (what mn_idf_write_alloc writes) to m:
+ *  documents and counts are summed, so models built on parts of a corpus
+ *  merge into the model of the whole. On bad data returns MN_E_ARGUMENT
+ *  with *bad_line (if not NULL) the 1-based line. */
+MN_EXPORT int mn_idf_load(mn_idf *m, const char *s, size_t len, size_t *bad_line);
+/** Add the model built into the library (document frequencies from the
+ *  news of the project's shared corpus; docs/SUMMARIZE.md). */
+MN_EXPORT int mn_idf_load_default(mn_idf *m);
+/** The model in its text form, keys sorted (deterministic), NUL-terminated,
+ *  freed with mn_free(). */
+MN_EXPORT int mn_idf_write_alloc(const mn_idf *m, char **out, size_t *out_len);
+/** Documents counted. */
+MN_EXPORT uint64_t mn_idf_documents(const mn_idf *m);
+
+/** What kind of fact a mn_fact is. */
+typedef enum mn_fact_kind {
+    MN_FACT_DATE = 1, /**< 2022.08.18-19, 2022 оны 8 дугаар сарын 18 */
+    MN_FACT_PLACE,    /**< Дархан-Уул аймаг, Хятад, Улаанбаатар */
+    MN_FACT_ORG,      /**< Эдийн засаг, хөгжлийн яам; УИХ */
+    MN_FACT_PERSON,   /**< Л.Оюун-Эрдэнэ */
+    MN_FACT_TITLE,    /**< a quoted title: “Шинэ сэргэлтийн бодлого” */
+    MN_FACT_NUMBER,   /**< a number with its unit: 20 хувь, 30 км */
+    MN_FACT_MONEY     /**< 141 тэрбум төгрөг */
+} mn_fact_kind;
+
+/** The kind's name: "date", "place", "org", "person", "title", "number",
+ *  "money" ("?" if unknown). */
+MN_EXPORT const char *mn_fact_kind_name(mn_fact_kind kind);
+
+/** A fact found in a document. [start, end) is the mention in the input
+ *  (for names, the name without a hyphen-attached suffix and without the
+ *  cue word: the span of "Дархан-Уул" in "Дархан-Уул аймгийн"); text is
+ *  its readable form (truecased, nominative where the rules know it, with
+ *  its cue word: "Дархан-Уул аймаг"); detail is an acronym's expansion or
+ *  "" . Strings are NUL-terminated and owned by the summarizer. */
+typedef struct mn_fact {
+    mn_fact_kind kind;
+    size_t start, end;
+    const char *text;
+    size_t len;
+    const char *detail;
+} mn_fact;
+
+/** A keyword or key phrase: its readable form, its stem keys (space
+ *  separated), its score (higher is more important; comparable within one
+ *  document), how often it occurs and how many words it has. */
+typedef struct mn_keyword {
+    const char *text;
+    size_t len;
+    const char *key;
+    double score;
+    unsigned count;
+    unsigned words;
+} mn_keyword;
+
+/** A sentence of the document: its span in the input, its text with line
+ *  breaks and list bullets tidied (NUL-terminated, owned by the
+ *  summarizer), and its centrality score. */
+typedef struct mn_summary_sentence {
+    size_t start, end;
+    const char *text;
+    size_t len;
+    double score;
+} mn_summary_sentence;
+
+typedef struct mn_summarizer mn_summarizer;
+
+/** Create a summarizer. idf (may be NULL: single-document statistics only)
+ *  is borrowed and must outlive the summarizer; one model may be shared by
+ *  summarizers in several threads. dictionary: the path of a hunspell
+ *  dictionary without .dic/.aff, used to give nominative forms of keywords
+ *  and names; NULL means /usr/share/hunspell/mn_MN, "" means none. A
+ *  dictionary that cannot be loaded is not an error (forms then come from
+ *  the suffix rules alone). */
+MN_EXPORT int mn_summarizer_new(mn_summarizer **out, const mn_idf *idf, const char *dictionary);
+MN_EXPORT void mn_summarizer_free(mn_summarizer *sm);
+
+/** Largest document mn_summarizer_set accepts (MN_E_LIMIT beyond). */
+#define MN_SUMMARIZE_MAX_DOCUMENT (64u << 20)
+
+/** Analyse one document (replacing the previous one): clean it (drop page
+ *  cruft, a repeated headline and crawler headers; truecase ALL-CAPS
+ *  lines), find its title, sentences, keywords and facts. s must stay
+ *  unchanged while results are used. Returns MN_OK, MN_E_INVALID_UTF8 (see
+ *  mn_summarizer_error_offset), MN_E_LIMIT or MN_E_NOMEM. */
+MN_EXPORT int mn_summarizer_set(mn_summarizer *sm, const char *s, size_t len);
+/** Byte offset of the ill-formed UTF-8 that made set fail. */
+MN_EXPORT size_t mn_summarizer_error_offset(const mn_summarizer *sm);
+/** The cleaned document: as long as the input, with the same offsets
+ *  (cruft blanked with spaces, letters re-cased). */
+MN_EXPORT const char *mn_summarizer_text(const mn_summarizer *sm, size_t *len);
+/** The title (the headline, truecased), or NULL with *len = 0. */
+MN_EXPORT const char *mn_summarizer_title(const mn_summarizer *sm, size_t *len);
+/** The keywords, best first; returns how many (at most max). */
+MN_EXPORT size_t mn_summarizer_keywords(const mn_summarizer *sm, const mn_keyword **out, size_t max);
+/** The facts, in the order they occur (every mention). */
+MN_EXPORT size_t mn_summarizer_facts(const mn_summarizer *sm, const mn_fact **out);
+/** The n most central sentences, in their original order: fills out[0..n)
+ *  (the caller's array) and returns how many were written. */
+MN_EXPORT size_t mn_summarizer_sentences(const mn_summarizer *sm, mn_summary_sentence *out, size_t n);
+/** Number of sentences the document has (candidates for a summary). */
+MN_EXPORT size_t mn_summarizer_sentence_count(const mn_summarizer *sm);
+
 /* ---------------------------------------------- translit (issue 8) */
 
 /** Transliteration schemes (see docs/TRANSLIT.md for the tables). */
