@@ -155,6 +155,11 @@ void cli_input_close(cli_input *in);
  * recently read (chunk, chunk_len), or before it. */
 uint64_t cli_input_line_of(const cli_input *in, const void *chunk, size_t chunk_len, uint64_t off);
 
+/* The stopword set of --stopwords FILE (file non-NULL) or the built-in
+ * list. EXIT_OK and *out, or an exit status after a message (65 for
+ * ill-formed UTF-8 in the file, 1 when it cannot be read). */
+int cli_load_stopwords(const char *verb, const char *file, mn_stopwords **out);
+
 /* ---- output: buffered writes to stdout, every error checked. */
 
 /* Write all of buf to stdout. Returns 0, or -1 after a message. */

@@ -380,19 +380,9 @@ int cmd_freq(int argc, char **argv) {
     if (merge && stopwords_file == NULL)
         no_stopwords = 1;
     if (!no_stopwords) {
-        size_t bad = 0;
-        errno = 0;
-        const int rc = stopwords_file ? mn_stopwords_load(&sw, stopwords_file, &bad) : mn_stopwords_new(&sw);
-        if (rc != MN_OK) {
-            if (rc == MN_E_INVALID_UTF8)
-                cli_error(verb, "%s: invalid UTF-8 at byte %llu", stopwords_file,
-                          (unsigned long long)bad);
-            else if (rc == MN_E_ARGUMENT)
-                cli_error(verb, "%s: %s", stopwords_file, strerror(errno ? errno : EIO));
-            else
-                cli_error(verb, "%s", mn_strerror(rc));
-            return rc == MN_E_INVALID_UTF8 ? EXIT_DATA : EXIT_IO;
-        }
+        const int st = cli_load_stopwords(verb, stopwords_file, &sw);
+        if (st != EXIT_OK)
+            return st;
     }
     if (mn_freq_new(&c.forms) != MN_OK || (!merge && mn_tokenizer_new(&c.tk, invalid) != MN_OK)) {
         status = nomem(verb);

@@ -18,7 +18,7 @@
 
 void help_keywords(void) {
     printf("Usage: mntext keywords [-n N] [--format text|tsv|jsonl] [--idf MODEL | --no-idf]\n"
-           "                       [--lines] [FILE|DIR...]\n"
+           "                       [--stopwords FILE | --no-stopwords] [--lines] [FILE|DIR...]\n"
            "\n"
            "The key terms of each document, best first: single words counted by stem\n"
            "(ФОРУМ, форумыг and форумаар count together) and phrases of two or three\n"
@@ -40,6 +40,10 @@ void help_keywords(void) {
            "  -f, --format=FMT  output format (see above)\n"
            "  --idf=MODEL       background model made by 'mntext idf build'\n"
            "  --no-idf          no background model: one-document statistics only\n"
+           "  --stopwords=FILE  leave out the stopwords listed in FILE (one a line, #\n"
+           "                    comments) instead of the built-in list (that of freq)\n"
+           "  --no-stopwords    no stopword list (page cruft, numerals and time words\n"
+           "                    are still never keywords)\n"
            "  --lines           each line of the input is a document\n"
            "  --dictionary=PATH hunspell dictionary (without .dic/.aff) for nominative\n"
            "                    forms; default /usr/share/hunspell/mn_MN, \"\" for none\n"
@@ -50,7 +54,8 @@ void help_keywords(void) {
 
 void help_summarize(void) {
     printf("Usage: mntext summarize [-n N | --ratio R] [--format text|json|jsonl]\n"
-           "                        [--idf MODEL | --no-idf] [FILE|DIR...]\n"
+           "                        [--idf MODEL | --no-idf]\n"
+           "                        [--stopwords FILE | --no-stopwords] [FILE|DIR...]\n"
            "\n"
            "What each document says, in a few lines: its title, its N most central\n"
            "sentences in their original order (extractive: TextRank over shared stems,\n"
@@ -75,6 +80,9 @@ void help_summarize(void) {
            "  -f, --format=FMT  output format (see above)\n"
            "  --idf=MODEL       background model made by 'mntext idf build'\n"
            "  --no-idf          no background model\n"
+           "  --stopwords=FILE  keywords leave out the stopwords listed in FILE instead\n"
+           "                    of the built-in list (that of freq)\n"
+           "  --no-stopwords    no stopword list for keywords\n"
            "  --dictionary=PATH hunspell dictionary (without .dic/.aff) for nominative\n"
            "                    forms; default /usr/share/hunspell/mn_MN, \"\" for none\n"
            "  -h, --help        show this help\n"
@@ -334,7 +342,7 @@ static void out_double(double v) {
 
 /* ------------------------------------------------ shared option handling */
 
-enum { OPT_IDF = 256, OPT_NO_IDF, OPT_LINES, OPT_MERGE, OPT_DICT };
+enum { OPT_IDF = 256, OPT_NO_IDF, OPT_LINES, OPT_MERGE, OPT_DICT, OPT_STOPWORDS, OPT_NO_STOPWORDS };
 
 typedef struct model_opts {
     const char *idf_path;
@@ -497,6 +505,11 @@ static int keywords_doc(doc_ctx *c, cli_input *in, const char *s, size_t n, uint
 
 /* --dictionary=PATH ("" for none; default hunspell-mn) */
 static const char *dictionary_opt;
+/* --stopwords FILE / --no-stopwords of keywords and summarize, and the set
+ * loaded for them (it must outlive the summarizer). */
+static const char *stopwords_opt;
+static int no_stopwords_opt;
+static mn_stopwords *stopwords_set;
 
 static int new_summarizer(const char *verb, const mn_idf *m, mn_summarizer **sm) {
     const int rc = mn_summarizer_new(sm, m, dictionary_opt);
@@ -504,7 +517,26 @@ static int new_summarizer(const char *verb, const mn_idf *m, mn_summarizer **sm)
         cli_error(verb, "%s", mn_strerror(rc));
         return EXIT_IO;
     }
+    if (no_stopwords_opt)
+        return mn_summarizer_set_stopwords(*sm, NULL) == MN_OK ? EXIT_OK : EXIT_IO;
+    if (stopwords_opt) {
+        const int st = cli_load_stopwords(verb, stopwords_opt, &stopwords_set);
+        if (st != EXIT_OK)
+            return st;
+        mn_summarizer_set_stopwords(*sm, stopwords_set);
+    }
     return EXIT_OK;
+}
+
+/* The options keywords and summarize share: 1 when opt was one of them. */
+static int stopword_option(int opt) {
+    if (opt == OPT_STOPWORDS)
+        stopwords_opt = optarg;
+    else if (opt == OPT_NO_STOPWORDS)
+        no_stopwords_opt = 1;
+    else
+        return 0;
+    return 1;
 }
 
 int cmd_keywords(int argc, char **argv) {
@@ -515,6 +547,8 @@ int cmd_keywords(int argc, char **argv) {
                                              {"no-idf", no_argument, NULL, OPT_NO_IDF},
                                              {"lines", no_argument, NULL, OPT_LINES},
                                              {"dictionary", required_argument, NULL, OPT_DICT},
+                                             {"stopwords", required_argument, NULL, OPT_STOPWORDS},
+                                             {"no-stopwords", no_argument, NULL, OPT_NO_STOPWORDS},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     kw_ctx k = {NULL, KW_TEXT, 10, 0, 0};
@@ -526,6 +560,8 @@ int cmd_keywords(int argc, char **argv) {
     optind = 1;
     while ((opt = getopt_long(argc, argv, "+:hn:f:", longopts, NULL)) != -1) {
         int st = EXIT_OK;
+        if (stopword_option(opt))
+            continue;
         switch (opt) {
         case OPT_DICT:
             dictionary_opt = optarg;
@@ -559,6 +595,8 @@ int cmd_keywords(int argc, char **argv) {
     }
     if (mo.idf_path && mo.no_idf)
         return cli_usage_error(verb, "--idf and --no-idf exclude each other");
+    if (stopwords_opt && no_stopwords_opt)
+        return cli_usage_error(verb, "--stopwords and --no-stopwords exclude each other");
     mn_idf *m;
     int st = make_model(verb, &mo, &m);
     if (st != EXIT_OK) {
@@ -582,6 +620,7 @@ int cmd_keywords(int argc, char **argv) {
     if (cli_out_flush() < 0 && st == EXIT_OK)
         st = EXIT_IO;
     mn_summarizer_free(k.sm);
+    mn_stopwords_free(stopwords_set);
     mn_idf_free(m);
     return st;
 }
@@ -771,6 +810,8 @@ int cmd_summarize(int argc, char **argv) {
                                              {"idf", required_argument, NULL, OPT_IDF},
                                              {"no-idf", no_argument, NULL, OPT_NO_IDF},
                                              {"dictionary", required_argument, NULL, OPT_DICT},
+                                             {"stopwords", required_argument, NULL, OPT_STOPWORDS},
+                                             {"no-stopwords", no_argument, NULL, OPT_NO_STOPWORDS},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     sum_ctx x = {NULL, SUM_TEXT, 3, 0, 10, 0, NULL, 0};
@@ -782,6 +823,8 @@ int cmd_summarize(int argc, char **argv) {
     optind = 1;
     while ((opt = getopt_long(argc, argv, "+:hn:r:k:f:", longopts, NULL)) != -1) {
         int st = EXIT_OK;
+        if (stopword_option(opt))
+            continue;
         switch (opt) {
         case OPT_DICT:
             dictionary_opt = optarg;
@@ -826,6 +869,8 @@ int cmd_summarize(int argc, char **argv) {
         return cli_usage_error(verb, "-n and --ratio exclude each other");
     if (mo.idf_path && mo.no_idf)
         return cli_usage_error(verb, "--idf and --no-idf exclude each other");
+    if (stopwords_opt && no_stopwords_opt)
+        return cli_usage_error(verb, "--stopwords and --no-stopwords exclude each other");
     mn_idf *m;
     int st = make_model(verb, &mo, &m);
     if (st != EXIT_OK) {
@@ -846,6 +891,7 @@ int cmd_summarize(int argc, char **argv) {
         st = EXIT_IO;
     free(x.sel);
     mn_summarizer_free(x.sm);
+    mn_stopwords_free(stopwords_set);
     mn_idf_free(m);
     return st;
 }

@@ -299,3 +299,18 @@ int cli_run_buffered(const char *verb, int nfiles, char **files, cli_chunk_fn ch
         status = EXIT_IO;
     return status;
 }
+
+int cli_load_stopwords(const char *verb, const char *file, mn_stopwords **out) {
+    size_t bad = 0;
+    errno = 0;
+    const int rc = file ? mn_stopwords_load(out, file, &bad) : mn_stopwords_new(out);
+    if (rc == MN_OK)
+        return EXIT_OK;
+    if (rc == MN_E_INVALID_UTF8)
+        cli_error(verb, "%s: invalid UTF-8 at byte %llu", file, (unsigned long long)bad);
+    else if (rc == MN_E_ARGUMENT)
+        cli_error(verb, "%s: %s", file, strerror(errno ? errno : EIO));
+    else
+        cli_error(verb, "%s", mn_strerror(rc));
+    return rc == MN_E_INVALID_UTF8 ? EXIT_DATA : EXIT_IO;
+}

@@ -61,6 +61,7 @@ struct mn_summarizer {
     mn__smap nomcache; /* word -> index into strs (nominative forms) */
     mn__smap spellcache; /* lower-case word -> hunspell knows it (1) or not */
     mn_stopwords *stop;  /* the library's stopword set (issue 5), beside ours */
+    const mn_stopwords *use_stop; /* the set in use: stop, the caller's or NULL */
     mn_case_model *cmodel; /* issue 6's truecasing model (NULL: our own rules) */
     mn_truecaser *tc;      /* its truecaser, reset for each document */
     char *tcbuf;           /* its output */
@@ -380,17 +381,23 @@ int mn_summarizer_new(mn_summarizer **out, const mn_idf *idf, const char *dictio
     rc = mn_sentencer_new(&sm->sn, MN_INVALID_STRICT);
     if (rc == MN_OK)
         rc = mn_stopwords_new(&sm->stop);
-#ifndef MN_OWN_TRUECASE
+    sm->use_stop = sm->stop;
     if (rc == MN_OK)
         rc = mn_case_model_default(&sm->cmodel);
     if (rc == MN_OK)
         rc = mn_truecaser_new(&sm->tc, sm->cmodel, MN_TRUECASE_AUTO, MN_INVALID_STRICT);
-#endif
     if (rc != MN_OK) {
         mn_summarizer_free(sm);
         return rc;
     }
     *out = sm;
+    return MN_OK;
+}
+
+int mn_summarizer_set_stopwords(mn_summarizer *sm, const mn_stopwords *sw) {
+    if (sm == NULL)
+        return MN_E_ARGUMENT;
+    sm->use_stop = sw;
     return MN_OK;
 }
 
@@ -1401,7 +1408,7 @@ static int find_keywords(mn_summarizer *sm) {
         const char *w = sm->clean + t->start;
         char low[256];
         mn__lower_bytes(w, n, low);
-        if (t->skey < 0 || mn__smap_find(&sm->lx.stop, low, n) >= 0 || mn_stopwords_contains(sm->stop, w, n))
+        if (t->skey < 0 || mn__smap_find(&sm->lx.stop, low, n) >= 0 || (sm->use_stop && mn_stopwords_contains(sm->use_stop, w, n)))
             continue;
         const char *key = mn__smap_key(&sm->keys, (size_t)t->skey);
         const size_t kl = sm->keys.klens[t->skey];

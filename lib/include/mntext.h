@@ -722,6 +722,12 @@ typedef struct mn_summarizer mn_summarizer;
  *  the suffix rules alone). */
 MN_EXPORT int mn_summarizer_new(mn_summarizer **out, const mn_idf *idf, const char *dictionary);
 MN_EXPORT void mn_summarizer_free(mn_summarizer *sm);
+/** The stopword set keywords leave out: sw (borrowed: it must outlive its
+ *  use by sm), or NULL for none. The default is mn_stopwords_new()'s list.
+ *  Page cruft, numerals and time words are never keywords whatever the set
+ *  (lib/data/keyword_stopwords.txt). Takes effect from the next
+ *  mn_summarizer_set(). */
+MN_EXPORT int mn_summarizer_set_stopwords(mn_summarizer *sm, const mn_stopwords *sw);
 
 /** Largest document mn_summarizer_set accepts (MN_E_LIMIT beyond). */
 #define MN_SUMMARIZE_MAX_DOCUMENT (64u << 20)

@@ -134,4 +134,30 @@ cp out first
 run "$MNTEXT" summarize "$NOTICE"
 assert_file "summarize: deterministic" first out
 
+# ---- stopwords: the built-in list (that of freq), --no-stopwords, --stopwords FILE
+# тэрээр ("he") is in lib/data/stopwords.txt and not in keyword_stopwords.txt;
+# форум is a content word.
+printf 'Тэрээр форумд оролцов. Тэрээр форумын дараа илтгэл тавив. Тэрээр хурлыг удирдав. Тэрээр сайд юм.\n' >sw-doc.txt
+run "$MNTEXT" keywords --no-idf --format tsv sw-doc.txt
+assert_status "keywords stopwords: exit status" 0 "$status"
+cut -f6 out >stems # the STEMS column
+assert_true "keywords: the built-in stopword list leaves тэрээр (stem тэр) out" "no line тэр" \
+    sh -c '! grep -qx тэр stems'
+assert_true "keywords: форум (stem key форм) is a keyword" "a line форм" grep -qx форм stems
+run "$MNTEXT" keywords --no-idf --format tsv --no-stopwords sw-doc.txt
+cut -f6 out >stems
+assert_true "keywords --no-stopwords: тэрээр counts" "a line тэр" grep -qx тэр stems
+printf '# a list of my own\nфорум\n' >mine.txt
+run "$MNTEXT" keywords --no-idf --format tsv --stopwords mine.txt sw-doc.txt
+cut -f6 out >stems
+assert_true "keywords --stopwords FILE: форум left out" "no line форм" sh -c '! grep -qx форм stems'
+assert_true "keywords --stopwords FILE replaces the list: тэрээр counts" "a line тэр" grep -qx тэр stems
+run "$MNTEXT" summarize --stopwords mine.txt --no-stopwords sw-doc.txt
+assert_status "summarize --stopwords with --no-stopwords: usage" 2 "$status"
+assert_stderr "summarize --stopwords with --no-stopwords: message" "mntext: summarize: --stopwords and --no-stopwords exclude each other
+Try 'mntext summarize --help'."
+run "$MNTEXT" keywords --stopwords no-such-file sw-doc.txt
+assert_status "keywords --stopwords missing file: exit status" 1 "$status"
+assert_stderr "keywords --stopwords missing file: message" "mntext: keywords: no-such-file: No such file or directory"
+
 cli_finish
