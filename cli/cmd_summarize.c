@@ -528,15 +528,57 @@ static int new_summarizer(const char *verb, const mn_idf *m, mn_summarizer **sm)
     return EXIT_OK;
 }
 
-/* The options keywords and summarize share: 1 when opt was one of them. */
-static int stopword_option(int opt) {
-    if (opt == OPT_STOPWORDS)
+/* The options keywords and summarize share (dictionary, background model,
+ * stopwords): 1 when opt was one of them. */
+static int shared_option(int opt, model_opts *mo) {
+    switch (opt) {
+    case OPT_DICT:
+        dictionary_opt = optarg;
+        return 1;
+    case OPT_IDF:
+        mo->idf_path = optarg;
+        return 1;
+    case OPT_NO_IDF:
+        mo->no_idf = 1;
+        return 1;
+    case OPT_STOPWORDS:
         stopwords_opt = optarg;
-    else if (opt == OPT_NO_STOPWORDS)
+        return 1;
+    case OPT_NO_STOPWORDS:
         no_stopwords_opt = 1;
-    else
+        return 1;
+    default:
         return 0;
-    return 1;
+    }
+}
+
+/* After the options of keywords or summarize: check that they agree, then
+ * the background model and the summarizer (both NULL on failure, after a
+ * message). close_summarizer frees what this made. */
+static int open_summarizer(const char *verb, const model_opts *mo, mn_idf **m, mn_summarizer **sm) {
+    *m = NULL;
+    *sm = NULL;
+    if (mo->idf_path && mo->no_idf)
+        return cli_usage_error(verb, "--idf and --no-idf exclude each other");
+    if (stopwords_opt && no_stopwords_opt)
+        return cli_usage_error(verb, "--stopwords and --no-stopwords exclude each other");
+    int st = make_model(verb, mo, m);
+    if (st == EXIT_OK)
+        st = new_summarizer(verb, *m, sm);
+    if (st != EXIT_OK) {
+        mn_summarizer_free(*sm);
+        *sm = NULL;
+        mn_idf_free(*m);
+        *m = NULL;
+    }
+    return st;
+}
+
+static void close_summarizer(mn_idf *m, mn_summarizer *sm) {
+    mn_summarizer_free(sm);
+    mn_stopwords_free(stopwords_set);
+    stopwords_set = NULL;
+    mn_idf_free(m);
 }
 
 int cmd_keywords(int argc, char **argv) {
@@ -560,12 +602,9 @@ int cmd_keywords(int argc, char **argv) {
     optind = 1;
     while ((opt = getopt_long(argc, argv, "+:hn:f:", longopts, NULL)) != -1) {
         int st = EXIT_OK;
-        if (stopword_option(opt))
+        if (shared_option(opt, &mo))
             continue;
         switch (opt) {
-        case OPT_DICT:
-            dictionary_opt = optarg;
-            break;
         case 'h':
             help_keywords();
             return EXIT_OK;
@@ -577,12 +616,6 @@ int cmd_keywords(int argc, char **argv) {
             st = cli_parse_format(verb, optarg, formats, 3, &k.format);
             break;
         }
-        case OPT_IDF:
-            mo.idf_path = optarg;
-            break;
-        case OPT_NO_IDF:
-            mo.no_idf = 1;
-            break;
         case OPT_LINES:
             c.lines = 1;
             break;
@@ -593,20 +626,10 @@ int cmd_keywords(int argc, char **argv) {
         if (st != EXIT_OK)
             return st;
     }
-    if (mo.idf_path && mo.no_idf)
-        return cli_usage_error(verb, "--idf and --no-idf exclude each other");
-    if (stopwords_opt && no_stopwords_opt)
-        return cli_usage_error(verb, "--stopwords and --no-stopwords exclude each other");
     mn_idf *m;
-    int st = make_model(verb, &mo, &m);
-    if (st != EXIT_OK) {
-        mn_idf_free(m);
+    int st = open_summarizer(verb, &mo, &m, &k.sm);
+    if (st != EXIT_OK)
         return st;
-    }
-    if ((st = new_summarizer(verb, m, &k.sm)) != EXIT_OK) {
-        mn_idf_free(m);
-        return st;
-    }
     k.ndocs = argc - optind;
     for (int i = optind; i < argc; i++) { /* a directory holds several */
         struct stat sb;
@@ -619,9 +642,7 @@ int cmd_keywords(int argc, char **argv) {
     st = run_docs(&c, argc - optind, argv + optind);
     if (cli_out_flush() < 0 && st == EXIT_OK)
         st = EXIT_IO;
-    mn_summarizer_free(k.sm);
-    mn_stopwords_free(stopwords_set);
-    mn_idf_free(m);
+    close_summarizer(m, k.sm);
     return st;
 }
 
@@ -823,12 +844,9 @@ int cmd_summarize(int argc, char **argv) {
     optind = 1;
     while ((opt = getopt_long(argc, argv, "+:hn:r:k:f:", longopts, NULL)) != -1) {
         int st = EXIT_OK;
-        if (stopword_option(opt))
+        if (shared_option(opt, &mo))
             continue;
         switch (opt) {
-        case OPT_DICT:
-            dictionary_opt = optarg;
-            break;
         case 'h':
             help_summarize();
             return EXIT_OK;
@@ -852,12 +870,6 @@ int cmd_summarize(int argc, char **argv) {
             st = cli_parse_format(verb, optarg, formats, 3, &x.format);
             break;
         }
-        case OPT_IDF:
-            mo.idf_path = optarg;
-            break;
-        case OPT_NO_IDF:
-            mo.no_idf = 1;
-            break;
         default:
             st = opt == '?' ? cli_bad_option(verb, argv[optind - 1])
                             : cli_usage_error(verb, "option '%s' needs a value", argv[optind - 1]);
@@ -867,20 +879,10 @@ int cmd_summarize(int argc, char **argv) {
     }
     if (have_n && x.ratio > 0)
         return cli_usage_error(verb, "-n and --ratio exclude each other");
-    if (mo.idf_path && mo.no_idf)
-        return cli_usage_error(verb, "--idf and --no-idf exclude each other");
-    if (stopwords_opt && no_stopwords_opt)
-        return cli_usage_error(verb, "--stopwords and --no-stopwords exclude each other");
     mn_idf *m;
-    int st = make_model(verb, &mo, &m);
-    if (st != EXIT_OK) {
-        mn_idf_free(m);
+    int st = open_summarizer(verb, &mo, &m, &x.sm);
+    if (st != EXIT_OK)
         return st;
-    }
-    if ((st = new_summarizer(verb, m, &x.sm)) != EXIT_OK) {
-        mn_idf_free(m);
-        return st;
-    }
     c.fn = summarize_doc;
     c.user = &x;
     cli_out_begin(verb);
@@ -890,9 +892,7 @@ int cmd_summarize(int argc, char **argv) {
     if (cli_out_flush() < 0 && st == EXIT_OK)
         st = EXIT_IO;
     free(x.sel);
-    mn_summarizer_free(x.sm);
-    mn_stopwords_free(stopwords_set);
-    mn_idf_free(m);
+    close_summarizer(m, x.sm);
     return st;
 }
 
