@@ -88,7 +88,7 @@ int cli_norm_option(const char *verb, int opt, int *options, const char **lexico
 typedef struct norm_ctx {
     const char *verb;
     mn_normalizer *nz;
-    char *obuf;
+    cli_filter f; /* the pump's view of nz */
     FILE *report;
     int jsonl;
     const char *label;
@@ -153,32 +153,22 @@ static void on_change(void *ctx, const mn_change *ch) {
     }
 }
 
+/* The normalizing stream, through the shared pump (cli_filter_chunk); the
+ * input's name is kept for the report's lines. */
+static int normalize_stream(void *nz, mn_outbuf *out, mn_inbuf *in, int end) {
+    return mn_normalize_stream(nz, out, in, end);
+}
+static size_t normalize_error_offset(const void *nz) {
+    return mn_normalizer_error_offset(nz);
+}
+static void normalize_reset(void *nz) {
+    mn_normalizer_reset(nz); /* each input is normalized on its own */
+}
+
 static int norm_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
     norm_ctx *c = ctx;
     c->label = in->label;
-    mn_inbuf ib = {buf, n, 0};
-    int rc;
-    do {
-        mn_outbuf ob = {c->obuf, CHUNK, 0};
-        rc = mn_normalize_stream(c->nz, &ob, &ib, end);
-        if (cli_write(c->verb, c->obuf, ob.pos) < 0)
-            return EXIT_IO;
-        if (rc == MN_E_INVALID_UTF8) {
-            const uint64_t off = mn_normalizer_error_offset(c->nz);
-            cli_error(c->verb, "%s: invalid UTF-8 at byte %llu (line %llu)", in->label,
-                      (unsigned long long)off,
-                      (unsigned long long)cli_input_line_of(in, buf, n, off));
-            mn_normalizer_reset(c->nz);
-            return EXIT_DATA;
-        }
-        if (rc < 0) {
-            cli_error(c->verb, "%s: %s", in->label, mn_strerror(rc));
-            return EXIT_IO;
-        }
-    } while (ib.pos < ib.size || (end && rc > 0));
-    if (end)
-        mn_normalizer_reset(c->nz); /* each input is normalized on its own */
-    return EXIT_OK;
+    return cli_filter_chunk(&c->f, in, buf, n, end);
 }
 
 int cmd_normalize(int argc, char **argv) {
@@ -226,17 +216,24 @@ int cmd_normalize(int argc, char **argv) {
         }
         }
     }
-    norm_ctx c = {verb, NULL, malloc(CHUNK), NULL, fmt == 1, ""};
+    norm_ctx c = {.verb = verb, .jsonl = fmt == 1, .label = ""};
+    c.f = (cli_filter){.verb = verb,
+                       .stream = normalize_stream,
+                       .error_offset = normalize_error_offset,
+                       .reset = normalize_reset,
+                       .obuf = malloc(CHUNK),
+                       .obuf_size = CHUNK,
+                       .limit_status = EXIT_IO};
     int status = EXIT_OK;
     if (report) {
         c.report = report_file ? fopen(report_file, "w") : stderr;
         if (c.report == NULL) {
             cli_error(verb, "cannot open %s: %s", report_file, strerror(errno));
-            free(c.obuf);
+            free(c.f.obuf);
             return EXIT_IO;
         }
     }
-    if (c.obuf == NULL || mn_normalizer_new(&c.nz, invalid | options) != MN_OK ||
+    if (c.f.obuf == NULL || mn_normalizer_new(&c.nz, invalid | options) != MN_OK ||
         (lexicon && mn_normalizer_set_lexicon(c.nz, lexicon) != MN_OK)) {
         cli_error(verb, "out of memory");
         status = EXIT_IO;
@@ -247,6 +244,7 @@ int cmd_normalize(int argc, char **argv) {
         }
         if (report)
             mn_normalizer_set_report(c.nz, on_change, &c);
+        c.f.state = c.nz;
         if (status == EXIT_OK)
             status = cli_run_inputs(verb, argc - optind, argv + optind, norm_chunk, &c);
     }
@@ -259,6 +257,6 @@ int cmd_normalize(int argc, char **argv) {
             status = EXIT_IO;
     }
     mn_normalizer_free(c.nz);
-    free(c.obuf);
+    free(c.f.obuf);
     return status;
 }
