@@ -1322,6 +1322,21 @@ static void stage_punct(mn_normalizer *n, tbuf *dst, const tbuf *src) {
     size_t i = 0;
     uint32_t prev = NO_CP;
     while (i < src->len) {
+        /* A chunk holding a URL, an e-mail address or code is copied as it
+         * is, as the word stage leaves it: "www..." must stay "www." for
+         * the second pass to see the same chunk (idempotence). */
+        if (prev == NO_CP || prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r') {
+            size_t e = i;
+            while (e < src->len && src->s[e] != ' ' && src->s[e] != '\t' && src->s[e] != '\n' &&
+                   src->s[e] != '\r')
+                e++;
+            if (e > i && chunk_is_technical(src->s + i, e - i)) {
+                tb_copy(n, dst, src, i, e - i);
+                prev = 'x'; /* not a space: the chunk ends at the next one */
+                i = e;
+                continue;
+            }
+        }
         uint32_t cp;
         const size_t l = dec(src->s, src->len, i, &cp);
         uint32_t next = NO_CP;

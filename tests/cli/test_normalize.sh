@@ -47,6 +47,10 @@ norm "no final newline" '\xd0\xb0 xo\xd0\xbb' '\xd0\xb0 \xd1\x85\xd0\xbe\xd0\xbb
 norm "--nfkc" '\xef\xac\x81 \xd0\xb9\xd1\x91\n' 'fi \xd0\xb9\xd1\x91\n' --nfkc
 # --punct, --space
 norm "--punct" '"\xd0\xb0" - \xd0\xb1...\n' '\xc2\xab\xd0\xb0\xc2\xbb \xe2\x80\x93 \xd0\xb1\xe2\x80\xa6\n' --punct
+# --punct leaves URL, e-mail and code chunks as they are, as the word stage
+# does: a "www..." chunk turned "www…" would no longer look like a URL, and a
+# second pass would repair the Latin K of "Kол" in it (fuzzer find).
+norm "--punct: technical chunks untouched" 'www...K\xd0\xbe\xd0\xbb "a=1" "\xd0\xb0"\n' 'www...K\xd0\xbe\xd0\xbb "a=1" \xc2\xab\xd0\xb0\xc2\xbb\n' --punct
 norm "--space" '\xd0\xb0   \xd0\xb1  \n' '\xd0\xb0 \xd0\xb1\n' --space
 norm "--no-confusables" 'x\xd1\x83\n' 'x\xd1\x83\n' --no-confusables
 norm "--no-mojibake" '\xc3\x93\xc3\xab\xc3\xa0\n' '\xc3\x93\xc3\xab\xc3\xa0\n' --no-mojibake
