@@ -18,7 +18,8 @@
 
 void help_keywords(void) {
     printf("Usage: mntext keywords [-n N] [--format text|tsv|jsonl] [--idf MODEL | --no-idf]\n"
-           "                       [--stopwords FILE | --no-stopwords] [--lines] [FILE|DIR...]\n"
+           "                       [--stopwords FILE | --no-stopwords] [--no-normalize]\n"
+           "                       [--lines] [FILE|DIR...]\n"
            "\n"
            "The key terms of each document, best first: single words counted by stem\n"
            "(ФОРУМ, форумыг and форумаар count together) and phrases of two or three\n"
@@ -26,7 +27,9 @@ void help_keywords(void) {
            "(truecased, the last word in the nominative where hunspell-mn knows it).\n"
            "Scores weigh frequency, spread, early position and the title by how rare\n"
            "a stem is in a background model (the built-in one unless --idf or\n"
-           "--no-idf). Each FILE is one document; a DIR stands for the files below it.\n"
+           "--no-idf). The text is normalized first, as by 'mntext normalize' (Latin\n"
+           "look-alike letters, soft hyphens...). Each FILE is one document; a DIR\n"
+           "stands for the files below it.\n"
            "\n"
            "Formats:\n"
            "  text   one keyword per line; with several documents, each list after a\n"
@@ -47,6 +50,7 @@ void help_keywords(void) {
            "  --lines           each line of the input is a document\n"
            "  --dictionary=PATH hunspell dictionary (without .dic/.aff) for nominative\n"
            "                    forms; default /usr/share/hunspell/mn_MN, \"\" for none\n"
+           "  --no-normalize    analyse the text as it is, without normalizing it first\n"
            "  -h, --help        show this help\n"
            "\n"
            "Input must be UTF-8: ill-formed bytes stop the run with exit status 65.\n");
@@ -55,14 +59,16 @@ void help_keywords(void) {
 void help_summarize(void) {
     printf("Usage: mntext summarize [-n N | --ratio R] [--format text|json|jsonl]\n"
            "                        [--idf MODEL | --no-idf]\n"
-           "                        [--stopwords FILE | --no-stopwords] [FILE|DIR...]\n"
+           "                        [--stopwords FILE | --no-stopwords] [--no-normalize]\n"
+           "                        [FILE|DIR...]\n"
            "\n"
            "What each document says, in a few lines: its title, its N most central\n"
            "sentences in their original order (extractive: TextRank over shared stems,\n"
            "weighted by similarity to the title and position), its keywords, and the\n"
            "facts a reader scans for: dates, places, organizations (acronyms with their\n"
            "expansions), people, quoted titles, numbers with units and money. The text\n"
-           "is cleaned first: page cruft (A- A A+, navigation lines), a headline\n"
+           "is cleaned first: normalized as by 'mntext normalize' (Latin look-alike\n"
+           "letters, soft hyphens...), page cruft (A- A A+, navigation lines), a headline\n"
            "repeated as the first line and crawler headers are dropped, ALL-CAPS lines\n"
            "truecased. Each FILE is one document; a DIR stands for the files below it.\n"
            "\n"
@@ -85,13 +91,15 @@ void help_summarize(void) {
            "  --no-stopwords    no stopword list for keywords\n"
            "  --dictionary=PATH hunspell dictionary (without .dic/.aff) for nominative\n"
            "                    forms; default /usr/share/hunspell/mn_MN, \"\" for none\n"
+           "  --no-normalize    analyse the text as it is, without normalizing it first\n"
            "  -h, --help        show this help\n"
            "\n"
            "Input must be UTF-8: ill-formed bytes stop the run with exit status 65.\n");
 }
 
 void help_entities(void) {
-    printf("Usage: mntext entities [--format tsv|jsonl] [--lines] [FILE|DIR...]\n"
+    printf("Usage: mntext entities [--format tsv|jsonl] [--lines] [--no-normalize]\n"
+           "                       [FILE|DIR...]\n"
            "\n"
            "Every fact mention, in text order: dates, places, organizations, people,\n"
            "quoted titles, numbers and money (the facts of 'mntext summarize'). START\n"
@@ -99,6 +107,9 @@ void help_entities(void) {
            "start of the document, or of the line with --lines; names are given\n"
            "without a hyphen-attached suffix and without their cue word (the mention\n"
            "of Дархан-Уул аймгийн is Дархан-Уул; its TEXT is Дархан-Уул аймаг).\n"
+           "The text is normalized first (as by 'mntext normalize'), so a name with a\n"
+           "Latin look-alike letter is found; START and END still count the input's\n"
+           "bytes (a mention with a replaced character spans its original bytes).\n"
            "\n"
            "Formats:\n"
            "  tsv    FILE TAB LINE TAB START TAB END TAB KIND TAB TEXT TAB DETAIL (the\n"
@@ -110,6 +121,7 @@ void help_entities(void) {
            "  -f, --format=FMT  output format\n"
            "  --lines           each line of the input is a document\n"
            "  --dictionary=PATH hunspell dictionary for nominative forms (\"\": none)\n"
+           "  --no-normalize    analyse the text as it is, without normalizing it first\n"
            "  -h, --help        show this help\n");
 }
 
@@ -342,7 +354,8 @@ static void out_double(double v) {
 
 /* ------------------------------------------------ shared option handling */
 
-enum { OPT_IDF = 256, OPT_NO_IDF, OPT_LINES, OPT_MERGE, OPT_DICT, OPT_STOPWORDS, OPT_NO_STOPWORDS };
+enum { OPT_IDF = 256, OPT_NO_IDF, OPT_LINES, OPT_MERGE, OPT_DICT, OPT_STOPWORDS, OPT_NO_STOPWORDS,
+       OPT_NO_NORMALIZE };
 
 typedef struct model_opts {
     const char *idf_path;
@@ -509,6 +522,8 @@ static const char *dictionary_opt;
  * loaded for them (it must outlive the summarizer). */
 static const char *stopwords_opt;
 static int no_stopwords_opt;
+/* --no-normalize of keywords, summarize and entities */
+static int no_normalize_opt;
 static mn_stopwords *stopwords_set;
 
 static int new_summarizer(const char *verb, const mn_idf *m, mn_summarizer **sm) {
@@ -517,6 +532,8 @@ static int new_summarizer(const char *verb, const mn_idf *m, mn_summarizer **sm)
         cli_error(verb, "%s", mn_strerror(rc));
         return EXIT_IO;
     }
+    if (no_normalize_opt && mn_summarizer_set_options(*sm, MN_SUMMARIZE_NO_NORMALIZE) != MN_OK)
+        return EXIT_IO;
     if (no_stopwords_opt)
         return mn_summarizer_set_stopwords(*sm, NULL) == MN_OK ? EXIT_OK : EXIT_IO;
     if (stopwords_opt) {
@@ -546,6 +563,9 @@ static int shared_option(int opt, model_opts *mo) {
         return 1;
     case OPT_NO_STOPWORDS:
         no_stopwords_opt = 1;
+        return 1;
+    case OPT_NO_NORMALIZE:
+        no_normalize_opt = 1;
         return 1;
     default:
         return 0;
@@ -591,6 +611,7 @@ int cmd_keywords(int argc, char **argv) {
                                              {"dictionary", required_argument, NULL, OPT_DICT},
                                              {"stopwords", required_argument, NULL, OPT_STOPWORDS},
                                              {"no-stopwords", no_argument, NULL, OPT_NO_STOPWORDS},
+                                             {"no-normalize", no_argument, NULL, OPT_NO_NORMALIZE},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     kw_ctx k = {NULL, KW_TEXT, 10, 0, 0};
@@ -833,6 +854,7 @@ int cmd_summarize(int argc, char **argv) {
                                              {"dictionary", required_argument, NULL, OPT_DICT},
                                              {"stopwords", required_argument, NULL, OPT_STOPWORDS},
                                              {"no-stopwords", no_argument, NULL, OPT_NO_STOPWORDS},
+                                             {"no-normalize", no_argument, NULL, OPT_NO_NORMALIZE},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     sum_ctx x = {NULL, SUM_TEXT, 3, 0, 10, 0, NULL, 0};
@@ -952,6 +974,7 @@ int cmd_entities(int argc, char **argv) {
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
                                              {"lines", no_argument, NULL, OPT_LINES},
                                              {"dictionary", required_argument, NULL, OPT_DICT},
+                                             {"no-normalize", no_argument, NULL, OPT_NO_NORMALIZE},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     ent_ctx e = {NULL, 0};
@@ -965,6 +988,9 @@ int cmd_entities(int argc, char **argv) {
         switch (opt) {
         case OPT_DICT:
             dictionary_opt = optarg;
+            break;
+        case OPT_NO_NORMALIZE:
+            no_normalize_opt = 1;
             break;
         case 'h':
             help_entities();

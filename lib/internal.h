@@ -69,6 +69,11 @@ static inline int mn__utf8_decode(const uint8_t *s, size_t n, uint32_t *cp) {
 /* Encode cp (a scalar value) into out[0..4); returns the length. */
 size_t mn__utf8_encode(uint32_t cp, uint8_t *out);
 
+/* Let n use an already loaded hunspell handle (a Hunhandle *, or NULL for
+ * no lexicon) as its lexicon instead of loading its own: borrowed, so it
+ * must outlive n's use of it (the summarizer shares its dictionary). */
+void mn__normalizer_borrow_lexicon(mn_normalizer *n, void *hunspell);
+
 /* Tokenizer internals for the sentence splitter: keep the streaming buffer
  * from `offset` on (or (size_t)-1 for none), and find a kept offset's bytes. */
 void mn__tokenizer_pin(mn_tokenizer *t, size_t offset);

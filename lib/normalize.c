@@ -131,6 +131,7 @@ struct mn_normalizer {
 #if defined(MN_HAVE_HUNSPELL)
     Hunhandle *hun;
 #endif
+    int lex_borrowed; /* hun belongs to someone else (mn__normalizer_borrow_lexicon) */
 
     mn_change_fn report;
     void *report_ctx;
@@ -452,7 +453,7 @@ void mn_normalizer_free(mn_normalizer *n) {
     if (n == NULL)
         return;
 #if defined(MN_HAVE_HUNSPELL)
-    if (n->hun != NULL)
+    if (n->hun != NULL && !n->lex_borrowed)
         Hunspell_destroy(n->hun);
 #endif
     mn_free(n->lex_path);
@@ -487,10 +488,11 @@ int mn_normalizer_set_lexicon(mn_normalizer *n, const char *path) {
     if (n == NULL)
         return MN_E_ARGUMENT;
 #if defined(MN_HAVE_HUNSPELL)
-    if (n->hun != NULL)
+    if (n->hun != NULL && !n->lex_borrowed)
         Hunspell_destroy(n->hun);
     n->hun = NULL;
 #endif
+    n->lex_borrowed = 0;
     mn_free(n->lex_path);
     n->lex_path = NULL;
     n->lex_state = 0;
@@ -502,6 +504,18 @@ int mn_normalizer_set_lexicon(mn_normalizer *n, const char *path) {
         memcpy(n->lex_path, path, l + 1);
     }
     return MN_OK;
+}
+
+void mn__normalizer_borrow_lexicon(mn_normalizer *n, void *hunspell) {
+    mn_normalizer_set_lexicon(n, NULL);
+#if defined(MN_HAVE_HUNSPELL)
+    n->hun = hunspell;
+    n->lex_borrowed = 1;
+    n->lex_state = hunspell != NULL ? 1 : -1;
+#else
+    (void)hunspell;
+    n->lex_state = -1;
+#endif
 }
 
 int mn_normalizer_has_lexicon(mn_normalizer *n) {

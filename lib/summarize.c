@@ -41,6 +41,19 @@ typedef struct sentrec {
     double score;
 } sentrec;
 
+/* A stretch of the input that normalization replaced: input [in_a, in_b)
+ * became normalized [out_a, out_b); the bytes between pieces are copied. */
+typedef struct npiece {
+    size_t in_a, in_b, out_a, out_b;
+} npiece;
+
+/* One change reported by the normalizer: input [start, end), and how much
+ * longer (or shorter) the text became. */
+typedef struct nchange {
+    size_t start, end;
+    long long delta;
+} nchange;
+
 typedef struct term {
     unsigned count;
     unsigned words;
@@ -55,6 +68,16 @@ typedef struct term {
 } term;
 
 struct mn_summarizer {
+    int options;         /* MN_SUMMARIZE_* */
+    mn_normalizer *norm; /* issue 4's normalizer, made on first use */
+    char *ntext;         /* the normalized document (mn_free) */
+    nchange *nch;        /* changes of the document being normalized */
+    size_t nnch, nchcap;
+    int nch_oom;
+    npiece *pieces;      /* what the normalizer replaced, in order */
+    size_t npieces, pcap;
+    size_t *mends;       /* pairs (i, b): "X -Y" mended to "X-Y " at i, word end b */
+    size_t nmends, mendcap;
     mn__lexicon lx;
     const mn_idf *idf;
     Hunhandle *hs;
@@ -394,6 +417,13 @@ int mn_summarizer_new(mn_summarizer **out, const mn_idf *idf, const char *dictio
     return MN_OK;
 }
 
+int mn_summarizer_set_options(mn_summarizer *sm, int options) {
+    if (sm == NULL || (options & ~MN_SUMMARIZE_NO_NORMALIZE) != 0)
+        return MN_E_ARGUMENT;
+    sm->options = options;
+    return MN_OK;
+}
+
 int mn_summarizer_set_stopwords(mn_summarizer *sm, const mn_stopwords *sw) {
     if (sm == NULL)
         return MN_E_ARGUMENT;
@@ -419,6 +449,11 @@ void mn_summarizer_free(mn_summarizer *sm) {
         Hunspell_destroy(sm->hs);
     mn__lexicon_free(&sm->lx);
     mn_sentencer_free(sm->sn);
+    mn_normalizer_free(sm->norm);
+    mn_free(sm->ntext);
+    free(sm->nch);
+    free(sm->pieces);
+    free(sm->mends);
     free(sm->clean);
     free(sm->toks);
     free(sm->sents);
@@ -544,6 +579,17 @@ static void fix_spaced_hyphens(mn_summarizer *sm) {
             continue;
         memmove(s + i, s + i + 1, b - i - 1);
         s[b - 1] = ' ';
+        if (sm->nmends == sm->mendcap) { /* remembered for map_offset */
+            const size_t cap = sm->mendcap ? sm->mendcap * 2 : 16;
+            size_t *p = realloc(sm->mends, cap * 2 * sizeof *p);
+            if (p == NULL)
+                continue; /* offsets in this word then lag one byte */
+            sm->mends = p;
+            sm->mendcap = cap;
+        }
+        sm->mends[2 * sm->nmends] = i;
+        sm->mends[2 * sm->nmends + 1] = b;
+        sm->nmends++;
     }
 }
 
@@ -1680,6 +1726,153 @@ done:
     return rc;
 }
 
+/* -------------------------------------------------------- normalization */
+
+/* The normalizer's report: every change it made, at input offsets. */
+static void note_change(void *ctx, const mn_change *c) {
+    mn_summarizer *sm = ctx;
+    if (!c->fixed) /* a problem found and left alone: nothing changed */
+        return;
+    if (sm->nnch == sm->nchcap) {
+        const size_t cap = sm->nchcap ? sm->nchcap * 2 : 64;
+        nchange *p = realloc(sm->nch, cap * sizeof *p);
+        if (p == NULL) {
+            sm->nch_oom = 1;
+            return;
+        }
+        sm->nch = p;
+        sm->nchcap = cap;
+    }
+    nchange *d = &sm->nch[sm->nnch++];
+    d->start = c->start;
+    d->end = c->end;
+    d->delta = (long long)c->new_len - (long long)c->old_len;
+}
+
+static int cmp_nchange(const void *a, const void *b) {
+    const nchange *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Turn the change list into pieces: changes whose input ranges overlap or
+ * touch (a later stage may rewrite what an earlier one wrote, reported at
+ * the same input bytes) become one piece, whose output length is its input
+ * length plus the changes' length differences (each change adds its
+ * difference to the length, whatever stage made it). Checks that the bytes
+ * between pieces are the input's: 0 if the list does not account for the
+ * output exactly (then the input is analysed as it is). */
+static int build_pieces(mn_summarizer *sm, const char *in, size_t in_len, const char *out,
+                        size_t out_len) {
+    sm->npieces = 0;
+    int sorted = 1;
+    for (size_t k = 1; k < sm->nnch && sorted; k++)
+        sorted = sm->nch[k - 1].start <= sm->nch[k].start;
+    if (!sorted)
+        qsort(sm->nch, sm->nnch, sizeof *sm->nch, cmp_nchange);
+    size_t i = 0, o = 0; /* input and output consumed */
+    for (size_t k = 0; k < sm->nnch;) {
+        size_t a = sm->nch[k].start, b = sm->nch[k].end;
+        long long delta = 0;
+        if (b < a || a < i || b > in_len)
+            return 0;
+        for (; k < sm->nnch && sm->nch[k].start <= b; k++) {
+            if (sm->nch[k].end > b)
+                b = sm->nch[k].end;
+            delta += sm->nch[k].delta;
+        }
+        if (b > in_len)
+            return 0;
+        const long long olen = (long long)(b - a) + delta;
+        const size_t oa = o + (a - i);
+        if (olen < 0 || oa > out_len || (size_t)olen > out_len - oa ||
+            memcmp(in + i, out + o, a - i) != 0)
+            return 0;
+        if (sm->npieces == sm->pcap) {
+            const size_t cap = sm->pcap ? sm->pcap * 2 : 64;
+            npiece *p = realloc(sm->pieces, cap * sizeof *p);
+            if (p == NULL)
+                return 0;
+            sm->pieces = p;
+            sm->pcap = cap;
+        }
+        npiece *p = &sm->pieces[sm->npieces++];
+        p->in_a = a;
+        p->in_b = b;
+        p->out_a = oa;
+        p->out_b = oa + (size_t)olen;
+        i = b;
+        o = p->out_b;
+    }
+    if (out_len - o != in_len - i || memcmp(in + i, out + o, in_len - i) != 0) {
+        sm->npieces = 0;
+        return 0;
+    }
+    return 1;
+}
+
+/* Normalize the document (issue 4, default options, the summarizer's
+ * dictionary as lexicon) unless MN_SUMMARIZE_NO_NORMALIZE: *s and *len
+ * become the normalized text. When the change list does not account for
+ * every byte (it always should), the input is analysed as it is. */
+static int normalize_document(mn_summarizer *sm, const char **s, size_t *len) {
+    sm->npieces = 0;
+    if (sm->options & MN_SUMMARIZE_NO_NORMALIZE)
+        return MN_OK;
+    if (sm->norm == NULL) {
+        const int rc = mn_normalizer_new(&sm->norm, MN_INVALID_STRICT | (sm->hs ? 0 : MN_NORM_NO_LEXICON));
+        if (rc != MN_OK)
+            return rc;
+        if (sm->hs)
+            mn__normalizer_borrow_lexicon(sm->norm, sm->hs); /* one dictionary in memory, not two */
+        mn_normalizer_set_report(sm->norm, note_change, sm);
+    }
+    sm->nnch = 0;
+    sm->nch_oom = 0;
+    mn_free(sm->ntext);
+    sm->ntext = NULL;
+    size_t nl = 0;
+    const int rc = mn_normalize_alloc(sm->norm, *s, *len, &sm->ntext, &nl);
+    if (rc != MN_OK)
+        return rc;
+    if (sm->nch_oom)
+        return MN_E_NOMEM;
+    if (sm->nnch == 0 || !build_pieces(sm, *s, *len, sm->ntext, nl))
+        return MN_OK;
+    *s = sm->ntext;
+    *len = nl;
+    return MN_OK;
+}
+
+/* An offset in the normalized text as an offset in the input: between
+ * pieces the texts agree byte for byte; inside a replaced piece a start
+ * goes to the piece's input start and an end to its input end; at a piece
+ * that was deleted, a start goes after the deleted bytes, an end before. */
+static size_t map_offset(const mn_summarizer *sm, size_t x, int is_end) {
+    /* first undo a mended hyphen: the clean text's [i+1, b) was [i+2, b]
+     * (the space before the hyphen moved to the word's end) */
+    for (size_t k = 0; k < sm->nmends; k++)
+        if (x > sm->mends[2 * k] && x < sm->mends[2 * k + 1]) {
+            x++;
+            break;
+        }
+    size_t lo = 0, hi = sm->npieces; /* the last piece with out_a <= x */
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (sm->pieces[mid].out_a <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return x;
+    const npiece *p = &sm->pieces[lo - 1];
+    if (x < p->out_b)
+        return x > p->out_a && is_end ? p->in_b : p->in_a;
+    if (is_end && x == p->out_a)
+        return p->in_a;
+    return p->in_b + (x - p->out_b);
+}
+
 /* ---------------------------------------------------------------- set */
 
 int mn_summarizer_set(mn_summarizer *sm, const char *s, size_t len) {
@@ -1698,6 +1891,11 @@ int mn_summarizer_set(mn_summarizer *sm, const char *s, size_t len) {
         sm->err_off = bad;
         return MN_E_INVALID_UTF8;
     }
+    /* from here on the text analysed is the normalized one: offsets that
+     * leave the summarizer are mapped back with map_offset() */
+    int rc = normalize_document(sm, &s, &len);
+    if (rc != MN_OK)
+        return rc;
     if (len + 1 > sm->cap) {
         char *c = realloc(sm->clean, len + 1);
         if (c == NULL)
@@ -1709,9 +1907,10 @@ int mn_summarizer_set(mn_summarizer *sm, const char *s, size_t len) {
     sm->clean[len] = '\0';
     sm->src = s;
     sm->len = len;
+    sm->nmends = 0;
     clean_document(sm);
     /* sentences and tokens */
-    int rc = mn_sentencer_set(sm->sn, sm->clean, len);
+    rc = mn_sentencer_set(sm->sn, sm->clean, len);
     if (rc != MN_OK)
         return rc;
     mn_sentence st;
@@ -1757,7 +1956,13 @@ int mn_summarizer_set(mn_summarizer *sm, const char *s, size_t len) {
             return rc;
     if ((rc = find_keywords(sm)) != MN_OK)
         return rc;
-    return rank_sentences(sm);
+    if ((rc = rank_sentences(sm)) != MN_OK)
+        return rc;
+    for (size_t i = 0; i < sm->nfacts; i++) { /* facts point into the input */
+        sm->facts[i].start = map_offset(sm, sm->facts[i].start, 0);
+        sm->facts[i].end = map_offset(sm, sm->facts[i].end, 1);
+    }
+    return MN_OK;
 }
 
 size_t mn_summarizer_keywords(const mn_summarizer *sm, const mn_keyword **out, size_t max) {
@@ -1854,8 +2059,8 @@ size_t mn_summarizer_sentences(const mn_summarizer *csm, mn_summary_sentence *ou
     qsort(pick, got, sizeof *pick, cmp_size);
     for (size_t k = 0; k < got; k++) {
         const sentrec *r = &sm->sents[pick[k]];
-        out[k].start = r->start;
-        out[k].end = r->end;
+        out[k].start = map_offset(sm, r->start, 0);
+        out[k].end = map_offset(sm, r->end, 1);
         out[k].score = r->score;
         out[k].text = tidy_sentence(sm, pick[k], &out[k].len);
     }

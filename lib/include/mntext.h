@@ -729,19 +729,36 @@ MN_EXPORT void mn_summarizer_free(mn_summarizer *sm);
  *  mn_summarizer_set(). */
 MN_EXPORT int mn_summarizer_set_stopwords(mn_summarizer *sm, const mn_stopwords *sw);
 
+/** Option bits for mn_summarizer_set_options(); 0 is the default. */
+enum {
+    MN_SUMMARIZE_NO_NORMALIZE = 1 /**< analyse the text as it is, without
+                                       normalizing it first (issue 4) */
+};
+
+/** Set options (MN_SUMMARIZE_* bits) from the next mn_summarizer_set().
+ *  By default a document is first normalized as mn_normalize_alloc() does
+ *  with default options (the summarizer's dictionary as lexicon), so a
+ *  name with a Latin look-alike letter or a soft hyphen is found; offsets
+ *  still point into the input. */
+MN_EXPORT int mn_summarizer_set_options(mn_summarizer *sm, int options);
+
 /** Largest document mn_summarizer_set accepts (MN_E_LIMIT beyond). */
 #define MN_SUMMARIZE_MAX_DOCUMENT (64u << 20)
 
-/** Analyse one document (replacing the previous one): clean it (drop page
- *  cruft, a repeated headline and crawler headers; truecase ALL-CAPS
- *  lines), find its title, sentences, keywords and facts. s must stay
- *  unchanged while results are used. Returns MN_OK, MN_E_INVALID_UTF8 (see
+/** Analyse one document (replacing the previous one): clean it (normalize
+ *  it unless MN_SUMMARIZE_NO_NORMALIZE; drop page cruft, a repeated
+ *  headline and crawler headers; truecase ALL-CAPS lines), find its title,
+ *  sentences, keywords and facts. Offsets of facts and sentences are byte
+ *  offsets in s (an offset inside a stretch normalization replaced goes to
+ *  the stretch's start or end). s must stay unchanged while results are used. Returns MN_OK, MN_E_INVALID_UTF8 (see
  *  mn_summarizer_error_offset), MN_E_LIMIT or MN_E_NOMEM. */
 MN_EXPORT int mn_summarizer_set(mn_summarizer *sm, const char *s, size_t len);
 /** Byte offset of the ill-formed UTF-8 that made set fail. */
 MN_EXPORT size_t mn_summarizer_error_offset(const mn_summarizer *sm);
-/** The cleaned document: as long as the input, with the same offsets
- *  (cruft blanked with spaces, letters re-cased). */
+/** The cleaned document: the normalized input (the input itself with
+ *  MN_SUMMARIZE_NO_NORMALIZE) with cruft blanked with spaces and letters
+ *  re-cased. As long as the input and with its offsets only if
+ *  normalization changed nothing. */
 MN_EXPORT const char *mn_summarizer_text(const mn_summarizer *sm, size_t *len);
 /** The title (the headline, truecased), or NULL with *len = 0. */
 MN_EXPORT const char *mn_summarizer_title(const mn_summarizer *sm, size_t *len);

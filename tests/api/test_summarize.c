@@ -55,11 +55,15 @@ static void test_forum(mn_summarizer *sm, const char *path) {
     const char *doc = (const char *)file.p;
     const size_t len = file.len - 1;
     CHECK_INT(mn_summarizer_set(sm, doc, len), MN_OK);
-    /* the cleaned text keeps the offsets; the font-size line and the
-     * repeated headline (lines 3 and 4) are blanked */
+    /* the cleaned text is the normalized one: the notice's one no-break
+     * space (U+00A0, 2 bytes, at byte 496 on line 6: `grep -ob`) becomes a
+     * plain space, so it is one byte shorter and keeps the offsets before
+     * byte 496; the font-size line and the repeated headline (lines 3 and
+     * 4) are blanked */
     size_t cl;
     const char *clean = mn_summarizer_text(sm, &cl);
-    CHECK_INT(cl, len);
+    CHECK_INT(cl, len - 1);
+    CHECK(memcmp(doc + 496, "\xC2\xA0", 2) == 0 && clean[496] == ' ');
     CHECK(strstr(clean, "A- A A+") == NULL);
     const char *second = strstr(doc + 10, "\xE2\x80\x9C\xD0\xA8\xD0\x98\xD0\x9D\xD0\xAD"); /* “ШИНЭ, 2nd time */
     CHECK(second != NULL && clean[second - doc] == ' ');
@@ -77,8 +81,14 @@ static void test_forum(mn_summarizer *sm, const char *path) {
     CHECK_INT(count_kind(sm, MN_FACT_DATE), 1);
     const mn_fact *p = find_fact(sm, MN_FACT_PLACE, "Дархан-Уул аймаг");
     CHECK(p != NULL);
-    if (p) /* the first mention is the ALL-CAPS "ДАРХАН -УУЛ АЙМАГТ", hyphen mended */
-        CHECK(memcmp(clean + p->start, "Дархан-Уул", strlen("Дархан-Уул")) == 0);
+    if (p) { /* the first mention is the ALL-CAPS "ДАРХАН -УУЛ АЙМАГТ" at
+              * byte 587 of the input (after the no-break space), hyphen
+              * mended in the clean text, which is one byte shorter there */
+        CHECK_INT(p->start, 587);
+        CHECK_INT(p->end - p->start, strlen("ДАРХАН -УУЛ"));
+        CHECK(memcmp(doc + p->start, "ДАРХАН -УУЛ", strlen("ДАРХАН -УУЛ")) == 0);
+        CHECK(memcmp(clean + p->start - 1, "Дархан-Уул", strlen("Дархан-Уул")) == 0);
+    }
     CHECK(find_fact(sm, MN_FACT_ORG, "Эдийн засаг, хөгжлийн яам") != NULL);
     CHECK(find_fact(sm, MN_FACT_ORG, "Боловсрол, шинжлэх ухааны яам") != NULL);
     CHECK(find_fact(sm, MN_FACT_TITLE, "\xE2\x80\x9C" "Шинэ сэргэлтийн бодлого" "\xE2\x80\x9D") != NULL);
@@ -151,6 +161,70 @@ static void test_facts(mn_summarizer *sm) {
     CHECK_INT(mn_summarizer_sentences(sm, s, 1), 0);
     size_t tl;
     CHECK(mn_summarizer_title(sm, &tl) == NULL && tl == 0);
+}
+
+static const mn_fact *check_span(const mn_summarizer *sm, mn_fact_kind kind, const char *text, size_t start,
+                                 size_t end) {
+    const mn_fact *f = find_fact(sm, kind, text);
+    CHECK_MSG(f != NULL, "no %s fact %s", mn_fact_kind_name(kind), text);
+    if (f) {
+        CHECK_INT(f->start, start);
+        CHECK_INT(f->end, end);
+    }
+    return f;
+}
+
+/* Documents normalization repairs: facts are found in the normalized text
+ * and their offsets point at the input's bytes (offsets counted by hand:
+ * Cyrillic letters are 2 bytes, Latin y and a 1, U+00AD and U+00A0 2). */
+static void test_normalized(mn_summarizer *sm) {
+    /* Latin y in Дархан-Уyл, Latin a in Улаанбаатaр */
+    const char *doc = "Дархан-Уyл аймагт хурал болов. Улаанбаатaр хотод очив.";
+    CHECK_INT(set_str(sm, doc), MN_OK);
+    /* Дархан 12 + "-" 1 + У 2 + y 1 + л 2 = 18 bytes */
+    const mn_fact *f = check_span(sm, MN_FACT_PLACE, "Дархан-Уул аймаг", 0, 18);
+    if (f)
+        CHECK(memcmp(doc + f->start, "Дархан-Уyл", f->end - f->start) == 0);
+    /* "Дархан-Уyл аймагт хурал болов. " is 18+1+12+1+10+1+10+1+1 = 55
+     * bytes; Улаанбаат 18 + a 1 + р 2 = 21 */
+    f = check_span(sm, MN_FACT_PLACE, "Улаанбаатар хот", 55, 76);
+    if (f)
+        CHECK(memcmp(doc + f->start, "Улаанбаатaр", f->end - f->start) == 0);
+    mn_summary_sentence ss[2];
+    CHECK_INT(mn_summarizer_sentences(sm, ss, 2), 2);
+    CHECK_INT(ss[0].start, 0);
+    CHECK_INT(ss[0].end, 54);  /* up to and with the full stop */
+    CHECK_INT(ss[1].start, 55);
+    CHECK_INT(ss[1].end, strlen(doc));
+    CHECK(strstr(ss[1].text, "Улаанбаатар") != NULL); /* the text is the repaired one */
+
+    /* the opt-out: the look-alike letters stay, and the names are missed */
+    CHECK_INT(mn_summarizer_set_options(sm, MN_SUMMARIZE_NO_NORMALIZE), MN_OK);
+    CHECK_INT(set_str(sm, doc), MN_OK);
+    CHECK(find_fact(sm, MN_FACT_PLACE, "Дархан-Уул аймаг") == NULL);
+    CHECK(find_fact(sm, MN_FACT_PLACE, "Улаанбаатар хот") == NULL);
+    size_t tl;
+    CHECK(mn_summarizer_text(sm, &tl) != NULL && tl == strlen(doc));
+    CHECK_INT(mn_summarizer_set_options(sm, 0), MN_OK);
+    CHECK_INT(mn_summarizer_set_options(sm, 2), MN_E_ARGUMENT);
+    CHECK_INT(mn_summarizer_set_options(NULL, 0), MN_E_ARGUMENT);
+
+    /* a soft hyphen inside the name, a no-break space after it: "Хурал "
+     * 11, Дар 6, U+00AD 2, хан 6, "-" 1, Уул 6 -> the name is [11, 32);
+     * U+00A0 [32, 34), аймагт [34, 46), " " 46, the date [47, 57) */
+    doc = "Хурал Дар\xC2\xADхан-Уул\xC2\xA0аймагт 2022.08.18-нд болно.";
+    CHECK_INT(set_str(sm, doc), MN_OK);
+    check_span(sm, MN_FACT_PLACE, "Дархан-Уул аймаг", 11, 32);
+    check_span(sm, MN_FACT_DATE, "2022.08.18", 47, 57);
+    CHECK_INT(mn_summarizer_sentences(sm, ss, 1), 1);
+    CHECK_INT(ss[0].start, 0);
+    CHECK_INT(ss[0].end, strlen(doc));
+    CHECK(mn_summarizer_text(sm, &tl) != NULL && tl == strlen(doc) - 3); /* U+00AD gone, U+00A0 a space */
+
+    /* a soft hyphen before a name: the name starts after it ("Тэд " 7,
+     * U+00AD [7, 9), Улаанбаатар 22 bytes) */
+    CHECK_INT(set_str(sm, "Тэд \xC2\xADУлаанбаатар хотод очив."), MN_OK);
+    check_span(sm, MN_FACT_PLACE, "Улаанбаатар хот", 9, 31);
 }
 
 static void test_errors(mn_summarizer *sm) {
@@ -231,6 +305,7 @@ int main(int argc, char **argv) {
         return check_finish();
     test_forum(sm, argv[1]);
     test_facts(sm);
+    test_normalized(sm);
     test_errors(sm);
     mn_summarizer_free(sm);
     /* without hunspell the facts that need no dictionary stay */

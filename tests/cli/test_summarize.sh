@@ -160,4 +160,22 @@ run "$MNTEXT" keywords --stopwords no-such-file sw-doc.txt
 assert_status "keywords --stopwords missing file: exit status" 1 "$status"
 assert_stderr "keywords --stopwords missing file: message" "mntext: keywords: no-such-file: No such file or directory"
 
+# ---- normalization first: names with a Latin look-alike letter (Latin y in
+# Дархан-Уyл, Latin a in Улаанбаатaр) and a soft hyphen are found; offsets
+# count the input's bytes (by hand: Дархан-Уyл is 12+1+2+1+2 = 18 bytes;
+# line 2: "Хурал " 11, Дар 6, U+00AD 2, хан 6, "-" 1, Уул 6 -> [11, 32))
+printf 'Дархан-Уyл аймагт хурал болов. Улаанбаатaр хотод очив.\nХурал Дар\302\255хан-Уул аймагт болно.\n' >look.txt
+run "$MNTEXT" entities --lines look.txt
+printf 'look.txt\t1\t0\t18\tplace\tДархан-Уул аймаг\t\nlook.txt\t1\t55\t76\tplace\tУлаанбаатар хот\t\nlook.txt\t2\t11\t32\tplace\tДархан-Уул аймаг\t\n' >expected
+assert_file "entities: look-alike letters and a soft hyphen, input offsets" expected out
+assert_eq "entities: the offsets point at the original bytes" "Дархан-Уyл" "$(head -c 18 look.txt)"
+run "$MNTEXT" entities --lines --no-normalize look.txt
+assert_lacks "entities --no-normalize: Дархан-Уyл is not read as Дархан-Уул" "Дархан-Уул" out
+assert_lacks "entities --no-normalize: Улаанбаатaр is no place" "Улаанбаатар" out
+run "$MNTEXT" keywords --no-idf look.txt
+assert_contains "keywords: the repaired Улаанбаатар" "Улаанбаатар" out
+run "$MNTEXT" summarize --no-normalize look.txt
+assert_status "summarize --no-normalize: exit status" 0 "$status"
+assert_lacks "summarize --no-normalize: no repaired place" "Places: Дархан-Уул аймаг" out
+
 cli_finish
