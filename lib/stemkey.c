@@ -8,6 +8,7 @@
 #include "stemkey.h"
 
 #include "data_acronyms.inc"
+#include "data_fact_words.inc"
 #include "data_keyword_stopwords.inc"
 #include "data_places.inc"
 #include "data_summarize_rules.inc"
@@ -349,6 +350,51 @@ static int acronym_line(void *ctx, const char *const *f, const size_t *fl, int n
     return 0;
 }
 
+static const struct {
+    const char *name;
+    int bit;  /* MN_FW_* or 0 */
+    int show; /* MN_SHOW_* or -1 */
+} fw_roles[] = {{"year", MN_FW_YEAR, -1},
+                {"ordinal", MN_FW_ORDINAL, -1},
+                {"month", MN_FW_MONTH, -1},
+                {"people", MN_FW_PEOPLE, -1},
+                {"company", MN_FW_COMPANY, -1},
+                {"notplace", MN_FW_NOTPLACE, -1},
+                {"orgstart", MN_FW_ORGSTART, -1},
+                {"show-year", 0, MN_SHOW_YEAR},
+                {"show-year-of", 0, MN_SHOW_YEAR_OF},
+                {"show-ordinal", 0, MN_SHOW_ORDINAL},
+                {"show-month", 0, MN_SHOW_MONTH},
+                {"show-month-of", 0, MN_SHOW_MONTH_OF}};
+
+static int fact_word_line(void *ctx, const char *const *f, const size_t *fl, int nf) {
+    mn__lexicon *lx = ctx;
+    if (nf < 2)
+        return 0;
+    for (size_t i = 0; i < sizeof fw_roles / sizeof fw_roles[0]; i++) {
+        if (strlen(fw_roles[i].name) != fl[1] || memcmp(fw_roles[i].name, f[1], fl[1]) != 0)
+            continue;
+        if (fw_roles[i].show >= 0) {
+            const int w = fw_roles[i].show;
+            char *d = malloc(fl[0] + 1);
+            if (d == NULL)
+                return -1;
+            memcpy(d, f[0], fl[0]);
+            d[fl[0]] = '\0';
+            free(lx->fw_show[w]);
+            lx->fw_show[w] = d;
+            lx->fw_show_len[w] = fl[0];
+            return 0;
+        }
+        const long k = mn__smap_add(&lx->fwords, f[0], fl[0], 0, NULL);
+        if (k < 0)
+            return -1;
+        lx->fwords.vals[k] |= fw_roles[i].bit;
+        return 0;
+    }
+    return 0;
+}
+
 /* Longest suffixes first, so the first match is the longest. */
 static void sort_by_length(uint32_t (*a)[8], uint8_t *len, size_t n) {
     for (size_t i = 1; i < n; i++)
@@ -368,10 +414,16 @@ int mn__lexicon_init(mn__lexicon *lx) {
     if (each_line(mn_data_summarize_rules, rules_line, lx) < 0 ||
         each_line(mn_data_keyword_stopwords, stop_line, &lx->stop) < 0 ||
         each_line(mn_data_places, place_line, &lx->places) < 0 ||
-        each_line(mn_data_acronyms, acronym_line, lx) < 0) {
+        each_line(mn_data_acronyms, acronym_line, lx) < 0 ||
+        each_line(mn_data_fact_words, fact_word_line, lx) < 0) {
         mn__lexicon_free(lx);
         return MN_E_NOMEM;
     }
+    for (int w = 0; w < MN_SHOW_N; w++)
+        if (lx->fw_show[w] == NULL) { /* fact_words.txt lacks a show-* line */
+            mn__lexicon_free(lx);
+            return MN_E_STATE;
+        }
 #ifndef MN_LIGHT_STEM_KEYS
     if (mn_stemmer_new(&lx->stemmer, 0) != MN_OK) {
         mn__lexicon_free(lx);
@@ -407,6 +459,11 @@ void mn__lexicon_free(mn__lexicon *lx) {
     mn__smap_free(&lx->stop);
     mn__smap_free(&lx->places);
     mn__smap_free(&lx->acronyms);
+    mn__smap_free(&lx->fwords);
+    for (int w = 0; w < MN_SHOW_N; w++) {
+        free(lx->fw_show[w]);
+        lx->fw_show[w] = NULL;
+    }
 }
 
 /* ---------------------------------------------------------------- stem key */

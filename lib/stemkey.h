@@ -54,12 +54,29 @@ enum {
     MN_ROLE_UNIT
 };
 
+/* roles of lib/data/fact_words.txt (bits: a form may have several) */
+enum {
+    MN_FW_YEAR = 1 << 0,
+    MN_FW_ORDINAL = 1 << 1,
+    MN_FW_MONTH = 1 << 2,
+    MN_FW_PEOPLE = 1 << 3,
+    MN_FW_COMPANY = 1 << 4,
+    MN_FW_NOTPLACE = 1 << 5,
+    MN_FW_ORGSTART = 1 << 6
+};
+
+/* the readable words of a date (roles show-*), indexes of lx->fw_show */
+enum { MN_SHOW_YEAR, MN_SHOW_YEAR_OF, MN_SHOW_ORDINAL, MN_SHOW_MONTH, MN_SHOW_MONTH_OF, MN_SHOW_N };
+
 typedef struct mn__lexicon {
     mn__smap rules;     /* lower-case form -> role (cue words by stem key) */
     mn__smap cues;      /* stem key of a cue word -> its index in rules */
     mn__smap stop;      /* keyword stopwords (lower case) */
     mn__smap places;    /* lower-case place name -> index into place_kind */
     mn__smap acronyms;  /* acronym as written -> index */
+    mn__smap fwords;    /* fact_words.txt: form as written -> MN_FW_* bits */
+    char *fw_show[MN_SHOW_N]; /* the show-* words (NUL-terminated) */
+    size_t fw_show_len[MN_SHOW_N];
     char **acr_expansion;
     char *acr_loc;      /* 1 if the acronym names a state */
     uint32_t suffixes[96][8]; /* suffixes as code points, longest first */

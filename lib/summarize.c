@@ -2,7 +2,7 @@
  * places, organizations, people, quoted titles, numbers and money),
  * keywords and an extractive summary. The method is described in
  * docs/SUMMARIZE.md; the word lists are lib/data/summarize_rules.txt,
- * keyword_stopwords.txt, places.txt and acronyms.txt. */
+ * fact_words.txt, keyword_stopwords.txt, places.txt and acronyms.txt. */
 #include <hunspell/hunspell.h>
 #include <math.h>
 #include <stdio.h>
@@ -928,9 +928,13 @@ static size_t place_len(const mn_summarizer *sm, const char *w, size_t n) {
     mn__lower_bytes(w, n, low);
     if (mn__smap_find(&sm->lx.places, low, n) >= 0)
         return n;
-    /* Монголчууд, Германчууд: peoples, not places */
-    if (n > 8 && (memcmp(low + n - 8, "чууд", 8) == 0 || memcmp(low + n - 8, "чүүд", 8) == 0))
-        return 0;
+    /* Монголчууд, Германчууд: peoples, not places (an ending and more) */
+    for (size_t k = 0; k < sm->lx.fwords.n; k++) {
+        const size_t kl = sm->lx.fwords.klens[k];
+        if ((sm->lx.fwords.vals[k] & MN_FW_PEOPLE) && n > kl &&
+            memcmp(low + n - kl, mn__smap_key(&sm->lx.fwords, k), kl) == 0)
+            return 0;
+    }
     /* strip known endings; a place name is never shorter than 2 letters */
     for (size_t cut = n - 1; cut >= 4 && n - cut <= 12; cut--) {
         if ((low[cut] & 0xC0) == 0x80)
@@ -947,12 +951,46 @@ static size_t place_len(const mn_summarizer *sm, const char *w, size_t n) {
     return 0;
 }
 
+/* Is s[0..n) (as written) a word of lib/data/fact_words.txt with a role
+ * among the MN_FW_* bits `role`? */
+static int fact_word(const mn_summarizer *sm, const char *w, size_t n, int role) {
+    const long k = mn__smap_find(&sm->lx.fwords, w, n);
+    return k >= 0 && (sm->lx.fwords.vals[k] & role) != 0;
+}
+
+/* The token's whole text is such a word. */
+static int tok_fact_word(const mn_summarizer *sm, const tokrec *t, int role) {
+    return fact_word(sm, sm->clean + t->start, t->end - t->start, role);
+}
+
+/* Does w[0..n) end with (or, if prefix, begin with) a word of that role? */
+static int has_fact_word(const mn_summarizer *sm, const char *w, size_t n, int role, int prefix) {
+    const mn__smap *m = &sm->lx.fwords;
+    for (size_t k = 0; k < m->n; k++) {
+        const size_t kl = m->klens[k];
+        if ((m->vals[k] & role) && n >= kl &&
+            memcmp(prefix ? w : w + n - kl, mn__smap_key(m, k), kl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int is_month_word(const mn_summarizer *sm, const tokrec *t) {
-    return tok_text_is(sm, t, "сарын") || tok_text_is(sm, t, "сар") || tok_text_is(sm, t, "сард");
+    return tok_fact_word(sm, t, MN_FW_MONTH);
 }
 
 static int is_ordinal_word(const mn_summarizer *sm, const tokrec *t) {
-    return tok_text_is(sm, t, "дугаар") || tok_text_is(sm, t, "дүгээр");
+    return tok_fact_word(sm, t, MN_FW_ORDINAL);
+}
+
+/* Append the readable date word MN_SHOW_* w, with a space before it if
+ * space_before and after it if space_after. */
+static void sb_show(sbuf *sb, const mn_summarizer *sm, int w, int space_before, int space_after) {
+    if (space_before)
+        sb_put(sb, " ", 1);
+    sb_put(sb, sm->lx.fw_show[w], sm->lx.fw_show_len[w]);
+    if (space_after)
+        sb_put(sb, " ", 1);
 }
 
 static int digits_only(const char *s, size_t n) {
@@ -986,25 +1024,26 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
         if (t->kind == MN_TOKEN_NUMBER) {
             const size_t nl = number_len(t);
             /* 2022 оны 8 дугаар сарын 18 / 2022 онд */
-            if (nl == 4 && digits_only(b, 4) && i + 1 < t1 &&
-                (tok_text_is(sm, &T[i + 1], "оны") || tok_text_is(sm, &T[i + 1], "онд") ||
-                 tok_text_is(sm, &T[i + 1], "он"))) {
+            if (nl == 4 && digits_only(b, 4) && i + 1 < t1 && tok_fact_word(sm, &T[i + 1], MN_FW_YEAR)) {
                 size_t j = i + 2, end = T[i + 1].end;
                 sbuf sb = {.n = 0};
                 sb_put(&sb, b, 4);
-                sb_put(&sb, " он", strlen(" он"));
+                sb_show(&sb, sm, MN_SHOW_YEAR, 1, 0);
                 if (j + 2 < t1 && T[j].kind == MN_TOKEN_NUMBER && is_ordinal_word(sm, &T[j + 1]) &&
                     is_month_word(sm, &T[j + 2])) {
                     sb.n = 0;
                     sb_put(&sb, b, 4);
-                    sb_put(&sb, " оны ", strlen(" оны "));
+                    sb_show(&sb, sm, MN_SHOW_YEAR_OF, 1, 1);
                     sb_put(&sb, s + T[j].start, T[j].base_end - T[j].start);
-                    sb_put(&sb, " дугаар сар", strlen(" дугаар сар"));
+                    const size_t before_month = sb.n;
+                    sb_show(&sb, sm, MN_SHOW_ORDINAL, 1, 0);
+                    sb_show(&sb, sm, MN_SHOW_MONTH, 1, 0);
                     end = T[j + 2].end;
                     j += 3;
                     if (j < t1 && T[j].kind == MN_TOKEN_NUMBER) {
-                        sb.n -= strlen(" дугаар сар");
-                        sb_put(&sb, " дугаар сарын ", strlen(" дугаар сарын "));
+                        sb.n = before_month;
+                        sb_show(&sb, sm, MN_SHOW_ORDINAL, 1, 0);
+                        sb_show(&sb, sm, MN_SHOW_MONTH_OF, 1, 1);
                         sb_put(&sb, s + T[j].start, T[j].base_end - T[j].start);
                         end = T[j].base_end;
                         j++;
@@ -1021,11 +1060,13 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
             if (i + 2 < t1 && is_ordinal_word(sm, &T[i + 1]) && is_month_word(sm, &T[i + 2])) {
                 sbuf sb = {.n = 0};
                 sb_put(&sb, b, nl);
-                sb_put(&sb, " дугаар сар", strlen(" дугаар сар"));
+                sb_show(&sb, sm, MN_SHOW_ORDINAL, 1, 0);
+                sb_show(&sb, sm, MN_SHOW_MONTH, 1, 0);
                 size_t end = T[i + 2].end, j = i + 3;
                 if (j < t1 && T[j].kind == MN_TOKEN_NUMBER) {
-                    sb.n -= strlen(" дугаар сар");
-                    sb_put(&sb, " дугаар сарын ", strlen(" дугаар сарын "));
+                    sb.n = nl;
+                    sb_show(&sb, sm, MN_SHOW_ORDINAL, 1, 0);
+                    sb_show(&sb, sm, MN_SHOW_MONTH_OF, 1, 1);
                     sb_put(&sb, s + T[j].start, T[j].base_end - T[j].start);
                     end = T[j].base_end;
                     j++;
@@ -1038,14 +1079,16 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
             /* numbers with scale words, units and currencies */
             goto number_units;
         }
-        if (t->kind == MN_TOKEN_WORD && i + 1 < t1 && is_month_word(sm, &T[i + 1]) && bl > 12 &&
-            (memcmp(b + bl - 12, "дугаар", 12) == 0 || memcmp(b + bl - 12, "дүгээр", 12) == 0)) {
+        /* наймдугаар сарын 18: a word longer than the ordinal, ending in it */
+        if (t->kind == MN_TOKEN_WORD && i + 1 < t1 && is_month_word(sm, &T[i + 1]) &&
+            has_fact_word(sm, b, bl, MN_FW_ORDINAL, 0) && !fact_word(sm, b, bl, MN_FW_ORDINAL)) {
             sbuf sb = {.n = 0};
             size_t end = T[i + 1].end, j = i + 2;
             sb_put(&sb, b, bl);
-            sb_put(&sb, " сар", strlen(" сар"));
+            sb_show(&sb, sm, MN_SHOW_MONTH, 1, 0);
             if (j < t1 && T[j].kind == MN_TOKEN_NUMBER) {
-                sb_put(&sb, "ын ", strlen("ын "));
+                sb.n = bl;
+                sb_show(&sb, sm, MN_SHOW_MONTH_OF, 1, 1);
                 sb_put(&sb, s + T[j].start, T[j].base_end - T[j].start);
                 end = T[j].base_end;
                 j++;
@@ -1154,8 +1197,7 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
                 if (j + 1 < t1 && words <= 4) {
                     size_t hl;
                     const char *h = tok_base(sm, &T[j + 1], &hl);
-                    if ((hl == 4 && memcmp(h, "ХК", 4) == 0) || (hl == 6 && memcmp(h, "ХХК", 6) == 0) ||
-                        cue_role(sm, &T[j + 1]) == MN_ROLE_ORGHEAD) {
+                    if (fact_word(sm, h, hl, MN_FW_COMPANY) || cue_role(sm, &T[j + 1]) == MN_ROLE_ORGHEAD) {
                         if ((rc = add_fact(sm, MN_FACT_ORG, a, e, sb.b + 3, sb.n - 6, NULL)) != MN_OK)
                             return rc;
                         i = j; /* the words inside are the name, not places */
@@ -1235,8 +1277,8 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
             const size_t pl = place_len(sm, b, bl);
             /* cue after it: Дархан-Уул аймгийн, Баянгол дүүрэгт */
             int cue = i + 1 < t1 && tok_is_word(&T[i + 1]) && cue_role(sm, &T[i + 1]) == MN_ROLE_PLACECUE;
-            if (cue && i + 2 < t1 && T[i + 2].end - T[i + 2].start >= 6 &&
-                memcmp(s + T[i + 2].start, "төр", 6) == 0)
+            if (cue && i + 2 < t1 &&
+                has_fact_word(sm, s + T[i + 2].start, T[i + 2].end - T[i + 2].start, MN_FW_NOTPLACE, 1))
                 cue = 0; /* улс төр: politics */
             if (cue) {
                 char low[256];
@@ -1304,7 +1346,7 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
              * is long (Эдийн засаг, хөгжлийн яам), not Хэвлэлийн хурал */
             if (first == SIZE_MAX && initial != SIZE_MAX && i - initial >= 3)
                 first = initial;
-            if (first == SIZE_MAX && initial != SIZE_MAX && i - initial == 1 && tok_text_is(sm, &T[initial], "Засгийн"))
+            if (first == SIZE_MAX && initial != SIZE_MAX && i - initial == 1 && tok_fact_word(sm, &T[initial], MN_FW_ORGSTART))
                 first = initial;
             /* a comma may not be the name's last or first piece */
             if (first != SIZE_MAX && T[first].kind == MN_TOKEN_PUNCT)
