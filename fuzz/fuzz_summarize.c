@@ -2,11 +2,16 @@
  * fuzz_summarize: libFuzzer target for keywords, facts, summaries and the
  * background model (mn_summarizer_*, mn_idf_*).
  *
- * The first input byte picks a summary length; the rest is the document.
+ * The first input byte picks a summary length (bits 0-2) and whether the
+ * document is normalized first (bit 3 clear, the default) or not
+ * (MN_SUMMARIZE_NO_NORMALIZE); the rest is the document.
  * Checks, aborting on violation:
  *  - set succeeds exactly when the input is well-formed UTF-8 (otherwise
  *    MN_E_INVALID_UTF8 at mn_utf8_check()'s offset);
- *  - the cleaned text is as long as the input;
+ *  - without normalization the cleaned text is as long as the input; with
+ *    it, as long as the input normalized by mn_normalize_alloc();
+ *  - offsets mapped back from the normalized text (facts, sentences) lie
+ *    within the input, at character boundaries;
  *  - facts lie within the input, with well-formed, NUL-terminated texts;
  *  - keywords are sorted by score, with well-formed texts;
  *  - summary sentences are within the input, in order, at most n;
@@ -38,6 +43,12 @@ static int utf8_ok(const char *s, size_t n) {
 
 static mn_summarizer *sm;
 static mn_idf *model;
+static mn_normalizer *norm;
+
+/* offset i of s[0..n) is at a character boundary */
+static int boundary(const char *s, size_t n, size_t i) {
+    return i == 0 || i == n || (i < n && ((unsigned char)s[i] & 0xC0) != 0x80);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size == 0)
@@ -45,8 +56,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (sm == NULL) {
         check(mn_idf_new(&model) == MN_OK && mn_idf_load_default(model) == MN_OK);
         check(mn_summarizer_new(&sm, model, NULL) == MN_OK);
+        check(mn_normalizer_new(&norm, 0) == MN_OK);
     }
     const size_t want = (size_t)(data[0] % 8) + 1;
+    const int raw = (data[0] & 8) != 0;
+    check(mn_summarizer_set_options(sm, raw ? MN_SUMMARIZE_NO_NORMALIZE : 0) == MN_OK);
     const char *s = (const char *)data + 1;
     const size_t n = size - 1;
     size_t bad = 0;
@@ -60,7 +74,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     check(rc == MN_OK);
     size_t cl;
     const char *clean = mn_summarizer_text(sm, &cl);
-    check(cl == n && (n == 0 || clean != NULL));
+    if (raw) {
+        check(cl == n && (n == 0 || clean != NULL));
+    } else {
+        char *nt;
+        size_t nl;
+        check(mn_normalize_alloc(norm, s, n, &nt, &nl) == MN_OK);
+        check(cl == nl && (n == 0 || clean != NULL));
+        mn_free(nt);
+    }
     size_t tl;
     const char *title = mn_summarizer_title(sm, &tl);
     check(title == NULL ? tl == 0 : utf8_ok(title, tl));
@@ -68,6 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const size_t nf = mn_summarizer_facts(sm, &f);
     for (size_t i = 0; i < nf; i++) {
         check(f[i].start <= f[i].end && f[i].end <= n);
+        check(boundary(s, n, f[i].start) && boundary(s, n, f[i].end));
         check(f[i].kind >= MN_FACT_DATE && f[i].kind <= MN_FACT_MONEY);
         check(utf8_ok(f[i].text, f[i].len));
         check(f[i].detail != NULL && mn_utf8_check(f[i].detail, strlen(f[i].detail), NULL) == MN_OK);
@@ -82,7 +105,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const size_t ns = mn_summarizer_sentences(sm, out, want);
     check(ns <= want && ns <= mn_summarizer_sentence_count(sm));
     for (size_t i = 0; i < ns; i++) {
-        check(out[i].start < out[i].end && out[i].end <= n);
+        check(out[i].start <= out[i].end && out[i].end <= n);
+        check(raw ? out[i].start < out[i].end : 1);
+        check(boundary(s, n, out[i].start) && boundary(s, n, out[i].end));
         check(i == 0 || out[i - 1].end <= out[i].start);
         check(utf8_ok(out[i].text, out[i].len));
     }

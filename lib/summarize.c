@@ -2103,6 +2103,12 @@ size_t mn_summarizer_sentences(const mn_summarizer *csm, mn_summary_sentence *ou
         const sentrec *r = &sm->sents[pick[k]];
         out[k].start = map_offset(sm, r->start, 0);
         out[k].end = map_offset(sm, r->end, 1);
+        /* two sentences split inside one replaced stretch: the later one
+         * starts where the earlier ends, so that they never overlap */
+        if (k > 0 && out[k].start < out[k - 1].end)
+            out[k].start = out[k - 1].end;
+        if (out[k].end < out[k].start)
+            out[k].end = out[k].start;
         out[k].score = r->score;
         out[k].text = tidy_sentence(sm, pick[k], &out[k].len);
     }
