@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/summarize.sh: throughput and peak memory of `mntext keywords` and
 # `mntext summarize --format jsonl` over many documents, at three sizes
-# (25, 50 and 100 MB by default) to show that time grows linearly, with
+# (25, 50 and 100 MB by default) to show that time grows linearly (and
+# summarize --no-normalize, to show what normalizing first costs), with
 # `mntext tokens` over the same files as the in-run reference (no other
 # tool summarizes Mongolian: YAKE lists it as unsupported, gensim's
 # TextRank is gone, sumy has no Mongolian stemmer or stopwords). Results are
@@ -88,17 +89,17 @@ echo "commit: $(git -C "$repo" log -1 --format='%h %s' 2>/dev/null | cut -c1-70)
 echo "machine: $(nproc) cores, $(awk '/model name/ { $1 = $2 = $3 = ""; print; exit }' /proc/cpuinfo | sed 's/^ *//'), shared with other work (noisy); ${PIN[*]:-not pinned}"
 echo "documents: bench/data/mn-news.txt cut at line ends into ~${DOC_KB} KB files; median of $RUNS run(s)"
 echo
-printf '%-8s %6s  %-26s %8s %8s %9s %9s %10s\n' size docs command wall-s cpu-s 'MB/s' 'docs/s' 'max RSS'
+printf '%-8s %6s  %-40s %8s %8s %9s %9s %10s\n' size docs command wall-s cpu-s 'MB/s' 'docs/s' 'max RSS'
 echo "(MB/s and docs/s from the CPU seconds; wall seconds include waiting for the shared cores)"
 for mb in $SIZES; do
     list_for "$mb" >"$tmp/files"
     n=$(wc -l <"$tmp/files")
     bytes=$(xargs stat -c %s <"$tmp/files" | awk '{ s += $1 } END { print s }')
-    for cmd in "tokens" "keywords --format jsonl" "summarize --format jsonl"; do
+    for cmd in "tokens" "keywords --format jsonl" "summarize --format jsonl" "summarize --format jsonl --no-normalize"; do
         # shellcheck disable=SC2086
         read -r t cpu rss < <(run_one "$cmd" "$tmp/files" "$MNTEXT" $cmd)
         awk -v mb="$mb" -v n="$n" -v c="$cmd" -v t="$t" -v u="$cpu" -v b="$bytes" -v r="$rss" 'BEGIN {
             if (u <= 0) u = 0.01
-            printf "%-8s %6d  %-26s %8.2f %8.2f %9.2f %9.0f %7.0f MB\n", mb " MB", n, c, t, u, b / 1e6 / u, n / u, r / 1024 }'
+            printf "%-8s %6d  %-40s %8.2f %8.2f %9.2f %9.0f %7.0f MB\n", mb " MB", n, c, t, u, b / 1e6 / u, n / u, r / 1024 }'
     done
 done

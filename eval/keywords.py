@@ -56,6 +56,7 @@ def main():
     ap.add_argument("--corpus", default=os.path.join(root, "..", "shared", "corpus"))
     ap.add_argument("--min", type=float, default=None)
     ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
+    ap.add_argument("--no-normalize", action="store_true", help="pass --no-normalize (the numbers before normalization)")
     a = ap.parse_args()
     stop_words = [l.strip() for l in open(os.path.join(root, "lib", "data", "keyword_stopwords.txt"), encoding="utf-8")
                   if l.strip() and not l.startswith("#")]
@@ -90,6 +91,7 @@ def main():
         gold_n += len(gold)
     got = {}
     for name, extra in (("mntext", []), ("mntext --no-idf", ["--no-idf"])):
+        extra = extra + (["--no-normalize"] if a.no_normalize else [])
         out = subprocess.run([a.mntext, "keywords", "-n", "10", "--format", "jsonl"] + extra + [d[0] for d in docs],
                              capture_output=True, check=True).stdout.decode()
         for line in out.splitlines():

@@ -38,6 +38,7 @@ def main():
     ap.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "corpus", "ner", "NER_v1.0.json"))
     ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
     ap.add_argument("--min", action="append", default=[], metavar="TYPE=R")
+    ap.add_argument("--no-normalize", action="store_true", help="pass --no-normalize (the numbers before normalization)")
     args = ap.parse_args()
 
     rows = [json.loads(l) for l in open(args.data, encoding="utf-8")]
@@ -51,7 +52,8 @@ def main():
         path = f.name
     try:
         env = dict(os.environ)
-        out = subprocess.run([args.mntext, "entities", "--lines", "--format", "jsonl", path],
+        extra = ["--no-normalize"] if args.no_normalize else []
+        out = subprocess.run([args.mntext, "entities", "--lines", "--format", "jsonl"] + extra + [path],
                              check=True, capture_output=True, env=env).stdout.decode("utf-8")
     finally:
         os.unlink(path)
