@@ -1430,6 +1430,90 @@ static int cmp_score_desc(const void *a, const void *b) {
 /* The readable form of a term: its words as first written, the last one in
  * the nominative; lower case unless it is mostly written capitalized
  * (names) or an acronym. */
+/* s[0..n) and t[0..m) are the same word but for letter case. */
+static int same_word_ci(const char *s, size_t n, const char *t, size_t m) {
+    char a[256], b[256];
+    if (n != m || n >= sizeof a)
+        return 0;
+    mn__lower_bytes(s, n, a);
+    mn__lower_bytes(t, n, b);
+    return memcmp(a, b, n) == 0;
+}
+
+/* Letters (code points) in s[0..n). */
+static size_t letters(const char *s, size_t n) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Bytes of the one ending of the light rules' list (longest first) that
+ * w[0..n) ends with: two or more letters, or the dative -д/-т; at least
+ * three letters must remain. 0 if none. */
+static size_t one_ending(const mn_summarizer *sm, const char *w, size_t n) {
+    uint32_t cps[64];
+    size_t len = 0;
+    for (size_t i = 0; i < n && len < 64;) {
+        size_t k;
+        cps[len++] = mn__cp_tolower(cp_at(w, n, i, &k));
+        i += k;
+    }
+    const mn__lexicon *lx = &sm->lx;
+    for (size_t j = 0; j < lx->nsuffixes; j++) {
+        const size_t k = lx->suffix_len[j];
+        if (len < k + 3 || (k == 1 && lx->suffixes[j][0] != 0x434 && lx->suffixes[j][0] != 0x442)) /* д т */
+            continue;
+        if (memcmp(cps + len - k, lx->suffixes[j], k * sizeof *cps) != 0)
+            continue;
+        size_t bytes = 0;
+        for (size_t q = len - k; q < len; q++)
+            bytes += cps[q] < 0x80 ? 1 : cps[q] < 0x800 ? 2 : cps[q] < 0x10000 ? 3 : 4;
+        return bytes;
+    }
+    return 0;
+}
+
+/* The readable form of a keyword's last word u (written w[0..n)), into
+ * *form and *fl (borrowed: the text or the nominative cache). nom: u is from
+ * an occurrence the light ending rules leave whole.
+ *  - such a word is kept as written, except one of at most 4 letters that
+ *    hunspell-mn reads as its lemma plus an ending of one or two letters,
+ *    which the light rules are too cautious to strip from so short a word
+ *    (сүмд -> сүм, сард -> сар, хүний -> хүн);
+ *  - an inflected word unknown to hunspell-mn, written in lower case and
+ *    no verb form, loses one ending of the light rules' list, of two or
+ *    more letters or the dative -д/-т, at least three letters remaining
+ *    (форумд -> форум, пневмококкийн -> пневмококк, гарагт -> гараг);
+ *  - any other inflected word gets nominative() (hunspell-mn's lemma). */
+static void last_word_form(mn_summarizer *sm, const tokrec *u, int nom, const char **form, size_t *fl) {
+    size_t n;
+    const char *w = tok_base(sm, u, &n);
+    const int known = sm->hs != NULL && ambiguous_word(sm, w, n);
+    if (nom) {
+        *form = w;
+        *fl = n;
+        if (known && letters(w, n) <= 4) {
+            size_t ll;
+            const char *lemma = nominative(sm, w, n, &ll);
+            if (ll > 0 && ll < n && letters(w + ll, n - ll) <= 2 && same_word_ci(lemma, ll, w, ll)) {
+                *form = lemma;
+                *fl = ll;
+            }
+        }
+        return;
+    }
+    size_t k;
+    const size_t cut = known || u->verb || u->stripped >= n || mn__cp_upper(cp_at(w, n, 0, &k)) ? 0
+                                                                                               : one_ending(sm, w, n);
+    if (cut > 0) {
+        *form = w;
+        *fl = n - cut;
+        return;
+    }
+    *form = nominative(sm, w, n, fl);
+}
+
 static int term_text(mn_summarizer *sm, const term *t, const char **out, size_t *out_len) {
     sbuf sb = {.n = 0};
     const size_t first = t->nom != SIZE_MAX ? t->nom : t->first;
@@ -1459,7 +1543,12 @@ static int term_text(mn_summarizer *sm, const term *t, const char **out, size_t 
             sb_put(&sb, nom, nl);
             continue;
         }
-        if (k == last && t->nom == SIZE_MAX) {
+        if (k == last && u->kind == MN_TOKEN_WORD) {
+            size_t nl;
+            const char *f;
+            last_word_form(sm, u, t->nom != SIZE_MAX, &f, &nl);
+            sb_put(&sb, f, nl);
+        } else if (k == last && t->nom == SIZE_MAX) {
             size_t nl;
             const char *nom = nominative(sm, uw, ul, &nl);
             sb_put(&sb, nom, nl);
