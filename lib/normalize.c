@@ -510,6 +510,15 @@ int mn_normalizer_has_lexicon(mn_normalizer *n) {
     return lex_load(n) == 1;
 }
 
+int mn_normalizer_lexicon_has(mn_normalizer *n, const char *word, size_t len) {
+    if (n == NULL || (word == NULL && len > 0))
+        return MN_E_ARGUMENT;
+    if (len == 0 || memchr(word, 0, len) != NULL)
+        return mn_normalizer_has_lexicon(n) ? 0 : MN_E_STATE;
+    const int r = lex_has(n, (const uint8_t *)word, len);
+    return r < 0 ? MN_E_STATE : r;
+}
+
 void mn_normalizer_set_report(mn_normalizer *n, mn_change_fn fn, void *ctx) {
     if (n == NULL)
         return;
