@@ -639,14 +639,22 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
     uint32_t prev = NO_CP;
     int prev_bad = 0; /* the last character kept was an ill-formed unit */
     size_t i = 0;
+    size_t run = 0; /* src[run..i) is kept as it is: copied in one piece */
     while (i < src->len) {
+        if (src->s[i] < 0x80) { /* ASCII: kept, nothing to decide */
+            prev = src->s[i];
+            prev_bad = 0;
+            i++;
+            continue;
+        }
         uint32_t cp;
         const size_t l = dec(src->s, src->len, i, &cp);
         if (cp == NO_CP) {
-            if (n->invalid == MN_INVALID_REPLACE)
+            if (n->invalid == MN_INVALID_REPLACE) {
+                tb_copy(n, dst, src, run, i - run);
                 tb_repl(n, dst, src, i, i + l, fffd, 3, "invalid-utf8");
-            else
-                tb_copy(n, dst, src, i, l);
+                run = i + l;
+            }
             prev = cp;
             prev_bad = 1;
             i += l;
@@ -654,44 +662,53 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         }
         int done = 0;
         if (opt_inv) {
-            uint32_t next = NO_CP;
-            if (i + l < src->len)
-                dec(src->s, src->len, i + l, &next);
-            /* In keep mode, deleting a character between two ill-formed
-             * units could join them into a character (C2 | AD | AD), which
-             * a second pass would see: such a character stays. */
-            const int joins_bad = n->invalid == MN_INVALID_KEEP && prev_bad && i + l < src->len &&
-                                  next == NO_CP;
+            /* the next character, decoded only where it matters */
+#define NEXT_CP(v)                                                                                 \
+    uint32_t v = NO_CP;                                                                            \
+    if (i + l < src->len)                                                                          \
+        dec(src->s, src->len, i + l, &v);
             switch (cp) {
-            case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF:
-                if (joins_bad) /* see below */
+            case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF: {
+                /* In keep mode, deleting a character between two
+                 * ill-formed units could join them into a character (C2 |
+                 * AD | AD), which a second pass would see: such a
+                 * character stays. */
+                NEXT_CP(next)
+                if (n->invalid == MN_INVALID_KEEP && prev_bad && i + l < src->len && next == NO_CP)
                     break;
+                tb_copy(n, dst, src, run, i - run);
                 tb_repl(n, dst, src, i, i + l, NULL, 0, "invisible");
+                run = i + l;
                 done = 1;
                 break;
-            case 0x202F:
+            }
+            case 0x202F: {
+                NEXT_CP(next)
                 if (is_mongolian_script(prev) || is_mongolian_script(next))
                     break;
+            }
                 /* fall through */
             case 0x00A0: case 0x1680: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
             case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008: case 0x2009:
             case 0x200A: case 0x205F: case 0x3000:
+                tb_copy(n, dst, src, run, i - run);
                 tb_repl(n, dst, src, i, i + l, &space, 1, "space");
+                run = i + l;
                 done = 1;
                 cp = ' ';
                 break;
             default:
                 break;
             }
+#undef NEXT_CP
         }
-        if (!done)
-            tb_copy(n, dst, src, i, l);
         if (!(done && cp != ' ')) {
             prev = cp; /* a deleted character is not a neighbour */
             prev_bad = 0;
         }
         i += l;
     }
+    tb_copy(n, dst, src, run, i - run);
     tb_finish(dst, src);
 }
 
