@@ -1479,8 +1479,31 @@ enum {
  * well-formed UTF-8 (every byte sequence it accepts is). */
 #if defined(__GNUC__) || defined(__clang__)
 typedef uint8_t v16 __attribute__((vector_size(16)));
+typedef int8_t s16 __attribute__((vector_size(16)));
 #if defined(MN_HAVE_AVX2)
 typedef uint8_t v32 __attribute__((vector_size(32)));
+typedef int8_t s32 __attribute__((vector_size(32)));
+#endif
+
+/* 1 if every lane of the mask m (W bytes) is set: one movemask on
+ * x86-64 (SSE2 is its baseline; the 32-byte form runs only in the AVX2
+ * function), else a reduction over 64-bit words. */
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define MN_ALL_LANES_16(m) (_mm_movemask_epi8((__m128i)(m)) == 0xFFFF)
+#define MN_ALL_LANES_32(m) (_mm256_movemask_epi8((__m256i)(m)) == -1)
+#else
+#define MN_ALL_LANES_W(W, m)                                                                       \
+    __extension__({                                                                                \
+        uint64_t w_[W / 8], a_ = UINT64_MAX;                                                       \
+        const __typeof__(m) m_ = (m);                                                              \
+        memcpy(w_, &m_, W);                                                                        \
+        for (int k_ = 0; k_ < W / 8; k_++)                                                         \
+            a_ &= w_[k_];                                                                          \
+        a_ == UINT64_MAX;                                                                          \
+    })
+#define MN_ALL_LANES_16(m) MN_ALL_LANES_W(16, m)
+#define MN_ALL_LANES_32(m) MN_ALL_LANES_W(32, m)
 #endif
 
 /* How many bytes from s[i] on (i >= 2) are ASCII other than letters,
@@ -1492,7 +1515,7 @@ typedef uint8_t v32 __attribute__((vector_size(32)));
  * this block or, for the last lanes, the next: see the step. s[i-2] ..
  * s[i+W] must be readable: avail bytes are, from s on (the caller
  * guarantees two before). Lanes past len are not judged. */
-#define MN_PLAIN_PREFIX(NAME, V, W, ATTR)                                                          \
+#define MN_PLAIN_PREFIX(NAME, V, SV, W, ATTR)                                                      \
     ATTR static size_t NAME(const uint8_t *s, size_t i, size_t len, size_t avail,                  \
                             uint64_t *foreign, int nfkc) {                                         \
         const size_t start = i;                                                                    \
@@ -1504,8 +1527,37 @@ typedef uint8_t v32 __attribute__((vector_size(32)));
             V c, p, pp, nx;                                                                        \
             memcpy(&c, s + i, W);                                                                  \
             memcpy(&p, s + i - 1, W);                                                              \
-            memcpy(&pp, s + i - 2, W);                                                             \
             memcpy(&nx, s + i + 1, W);                                                             \
+            /* First a cheaper test that accepts a subset of what the full  \
+             * one below does, none of it і І ў Ў (so nothing to count): \
+             * ASCII other than letters, leads D0..D3 followed by a       \
+             * continuation, and after D0 Ё and а..я capitals, after D1    \
+             * р..я and ё, after D2 Ү ү, after D3 Ө ө. Signed lanes: one   \
+             * compare each (0x80..0xBF is -128..-65). Most blocks of news \
+             * pass it; the others get the full test. */                  \
+            {                                                                                      \
+                const SV sc = (SV)c, sp = (SV)p;                                                   \
+                const SV lc = sc | 0x20;                                                           \
+                const SV sl = (lc > 0x60) & (lc < 0x7B);                                           \
+                const SV cont = sc < -64, ncont = (SV)nx < -64;                                    \
+                const SV lead = ((sc & -4) == -48) & ncont; /* D0..D3 */                          \
+                const SV cyr = ((sp == -48) & ((sc > -113) | (sc == -127))) |  /* D0: 90.. 81 */ \
+                               ((sp == -47) & ((sc < -112) | (sc == -111))) |  /* D1: ..8F 91 */ \
+                               ((sp == -46) & ((sc | 1) == -81)) |            /* D2: AE AF */   \
+                               ((sp == -45) & ((sc | 1) == -87));             /* D3: A8 A9 */   \
+                SV ok = ((sc >= 0) & ~sl) | lead | (cont & cyr);                                   \
+                if (len - i < W)                                                                   \
+                    ok |= (SV)~(lane < (uint8_t)(len - i));                                        \
+                if (MN_ALL_LANES_##W(ok)) {                                                     \
+                    if (i + W >= len) {                                                            \
+                        i = len;                                                                   \
+                        break;                                                                     \
+                    }                                                                              \
+                    i += s[i + W - 1] >= 0xC0 ? W - 1 : s[i + W - 2] >= 0xE0 ? W - 2 : W;          \
+                    continue;                                                                      \
+                }                                                                                  \
+            }                                                                                      \
+            memcpy(&pp, s + i - 2, W);                                                             \
             const V ascii = c < 0x80;                                                              \
             const V letter = ascii & ((V)((c | 0x20) - 'a') < 26);                                 \
             const V ncont = (nx & 0xC0) == 0x80;                                                   \
@@ -1554,9 +1606,9 @@ typedef uint8_t v32 __attribute__((vector_size(32)));
         return i - start;                                                                          \
     }
 
-MN_PLAIN_PREFIX(plain_prefix16, v16, 16, )
+MN_PLAIN_PREFIX(plain_prefix16, v16, s16, 16, )
 #if defined(MN_HAVE_AVX2)
-MN_PLAIN_PREFIX(plain_prefix32, v32, 32, __attribute__((target("avx2"))))
+MN_PLAIN_PREFIX(plain_prefix32, v32, s32, 32, __attribute__((target("avx2"))))
 #endif
 
 static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, size_t avail, uint64_t *foreign,
