@@ -524,6 +524,15 @@ int mn_normalizer_has_lexicon(mn_normalizer *n) {
     return lex_load(n) == 1;
 }
 
+int mn_normalizer_lexicon_has(mn_normalizer *n, const char *word, size_t len) {
+    if (n == NULL || (word == NULL && len > 0))
+        return MN_E_ARGUMENT;
+    if (len == 0 || memchr(word, 0, len) != NULL)
+        return mn_normalizer_has_lexicon(n) ? 0 : MN_E_STATE;
+    const int r = lex_has(n, (const uint8_t *)word, len);
+    return r < 0 ? MN_E_STATE : r;
+}
+
 void mn_normalizer_set_report(mn_normalizer *n, mn_change_fn fn, void *ctx) {
     if (n == NULL)
         return;
@@ -644,14 +653,22 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
     uint32_t prev = NO_CP;
     int prev_bad = 0; /* the last character kept was an ill-formed unit */
     size_t i = 0;
+    size_t run = 0; /* src[run..i) is kept as it is: copied in one piece */
     while (i < src->len) {
+        if (src->s[i] < 0x80) { /* ASCII: kept, nothing to decide */
+            prev = src->s[i];
+            prev_bad = 0;
+            i++;
+            continue;
+        }
         uint32_t cp;
         const size_t l = dec(src->s, src->len, i, &cp);
         if (cp == NO_CP) {
-            if (n->invalid == MN_INVALID_REPLACE)
+            if (n->invalid == MN_INVALID_REPLACE) {
+                tb_copy(n, dst, src, run, i - run);
                 tb_repl(n, dst, src, i, i + l, fffd, 3, "invalid-utf8");
-            else
-                tb_copy(n, dst, src, i, l);
+                run = i + l;
+            }
             prev = cp;
             prev_bad = 1;
             i += l;
@@ -659,44 +676,53 @@ static void stage_invisibles(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         }
         int done = 0;
         if (opt_inv) {
-            uint32_t next = NO_CP;
-            if (i + l < src->len)
-                dec(src->s, src->len, i + l, &next);
-            /* In keep mode, deleting a character between two ill-formed
-             * units could join them into a character (C2 | AD | AD), which
-             * a second pass would see: such a character stays. */
-            const int joins_bad = n->invalid == MN_INVALID_KEEP && prev_bad && i + l < src->len &&
-                                  next == NO_CP;
+            /* the next character, decoded only where it matters */
+#define NEXT_CP(v)                                                                                 \
+    uint32_t v = NO_CP;                                                                            \
+    if (i + l < src->len)                                                                          \
+        dec(src->s, src->len, i + l, &v);
             switch (cp) {
-            case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF:
-                if (joins_bad) /* see below */
+            case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF: {
+                /* In keep mode, deleting a character between two
+                 * ill-formed units could join them into a character (C2 |
+                 * AD | AD), which a second pass would see: such a
+                 * character stays. */
+                NEXT_CP(next)
+                if (n->invalid == MN_INVALID_KEEP && prev_bad && i + l < src->len && next == NO_CP)
                     break;
+                tb_copy(n, dst, src, run, i - run);
                 tb_repl(n, dst, src, i, i + l, NULL, 0, "invisible");
+                run = i + l;
                 done = 1;
                 break;
-            case 0x202F:
+            }
+            case 0x202F: {
+                NEXT_CP(next)
                 if (is_mongolian_script(prev) || is_mongolian_script(next))
                     break;
+            }
                 /* fall through */
             case 0x00A0: case 0x1680: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
             case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008: case 0x2009:
             case 0x200A: case 0x205F: case 0x3000:
+                tb_copy(n, dst, src, run, i - run);
                 tb_repl(n, dst, src, i, i + l, &space, 1, "space");
+                run = i + l;
                 done = 1;
                 cp = ' ';
                 break;
             default:
                 break;
             }
+#undef NEXT_CP
         }
-        if (!done)
-            tb_copy(n, dst, src, i, l);
         if (!(done && cp != ' ')) {
             prev = cp; /* a deleted character is not a neighbour */
             prev_bad = 0;
         }
         i += l;
     }
+    tb_copy(n, dst, src, run, i - run);
     tb_finish(dst, src);
 }
 
@@ -1467,8 +1493,31 @@ enum {
  * well-formed UTF-8 (every byte sequence it accepts is). */
 #if defined(__GNUC__) || defined(__clang__)
 typedef uint8_t v16 __attribute__((vector_size(16)));
+typedef int8_t s16 __attribute__((vector_size(16)));
 #if defined(MN_HAVE_AVX2)
 typedef uint8_t v32 __attribute__((vector_size(32)));
+typedef int8_t s32 __attribute__((vector_size(32)));
+#endif
+
+/* 1 if every lane of the mask m (W bytes) is set: one movemask on
+ * x86-64 (SSE2 is its baseline; the 32-byte form runs only in the AVX2
+ * function), else a reduction over 64-bit words. */
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define MN_ALL_LANES_16(m) (_mm_movemask_epi8((__m128i)(m)) == 0xFFFF)
+#define MN_ALL_LANES_32(m) (_mm256_movemask_epi8((__m256i)(m)) == -1)
+#else
+#define MN_ALL_LANES_W(W, m)                                                                       \
+    __extension__({                                                                                \
+        uint64_t w_[W / 8], a_ = UINT64_MAX;                                                       \
+        const __typeof__(m) m_ = (m);                                                              \
+        memcpy(w_, &m_, W);                                                                        \
+        for (int k_ = 0; k_ < W / 8; k_++)                                                         \
+            a_ &= w_[k_];                                                                          \
+        a_ == UINT64_MAX;                                                                          \
+    })
+#define MN_ALL_LANES_16(m) MN_ALL_LANES_W(16, m)
+#define MN_ALL_LANES_32(m) MN_ALL_LANES_W(32, m)
 #endif
 
 /* How many bytes from s[i] on (i >= 2) are ASCII other than letters,
@@ -1480,7 +1529,7 @@ typedef uint8_t v32 __attribute__((vector_size(32)));
  * this block or, for the last lanes, the next: see the step. s[i-2] ..
  * s[i+W] must be readable: avail bytes are, from s on (the caller
  * guarantees two before). Lanes past len are not judged. */
-#define MN_PLAIN_PREFIX(NAME, V, W, ATTR)                                                          \
+#define MN_PLAIN_PREFIX(NAME, V, SV, W, ATTR)                                                      \
     ATTR static size_t NAME(const uint8_t *s, size_t i, size_t len, size_t avail,                  \
                             uint64_t *foreign, int nfkc) {                                         \
         const size_t start = i;                                                                    \
@@ -1492,8 +1541,37 @@ typedef uint8_t v32 __attribute__((vector_size(32)));
             V c, p, pp, nx;                                                                        \
             memcpy(&c, s + i, W);                                                                  \
             memcpy(&p, s + i - 1, W);                                                              \
-            memcpy(&pp, s + i - 2, W);                                                             \
             memcpy(&nx, s + i + 1, W);                                                             \
+            /* First a cheaper test that accepts a subset of what the full  \
+             * one below does, none of it і І ў Ў (so nothing to count): \
+             * ASCII other than letters, leads D0..D3 followed by a       \
+             * continuation, and after D0 Ё and а..я capitals, after D1    \
+             * р..я and ё, after D2 Ү ү, after D3 Ө ө. Signed lanes: one   \
+             * compare each (0x80..0xBF is -128..-65). Most blocks of news \
+             * pass it; the others get the full test. */                  \
+            {                                                                                      \
+                const SV sc = (SV)c, sp = (SV)p;                                                   \
+                const SV lc = sc | 0x20;                                                           \
+                const SV sl = (lc > 0x60) & (lc < 0x7B);                                           \
+                const SV cont = sc < -64, ncont = (SV)nx < -64;                                    \
+                const SV lead = ((sc & -4) == -48) & ncont; /* D0..D3 */                          \
+                const SV cyr = ((sp == -48) & ((sc > -113) | (sc == -127))) |  /* D0: 90.. 81 */ \
+                               ((sp == -47) & ((sc < -112) | (sc == -111))) |  /* D1: ..8F 91 */ \
+                               ((sp == -46) & ((sc | 1) == -81)) |            /* D2: AE AF */   \
+                               ((sp == -45) & ((sc | 1) == -87));             /* D3: A8 A9 */   \
+                SV ok = ((sc >= 0) & ~sl) | lead | (cont & cyr);                                   \
+                if (len - i < W)                                                                   \
+                    ok |= (SV)~(lane < (uint8_t)(len - i));                                        \
+                if (MN_ALL_LANES_##W(ok)) {                                                     \
+                    if (i + W >= len) {                                                            \
+                        i = len;                                                                   \
+                        break;                                                                     \
+                    }                                                                              \
+                    i += s[i + W - 1] >= 0xC0 ? W - 1 : s[i + W - 2] >= 0xE0 ? W - 2 : W;          \
+                    continue;                                                                      \
+                }                                                                                  \
+            }                                                                                      \
+            memcpy(&pp, s + i - 2, W);                                                             \
             const V ascii = c < 0x80;                                                              \
             const V letter = ascii & ((V)((c | 0x20) - 'a') < 26);                                 \
             const V ncont = (nx & 0xC0) == 0x80;                                                   \
@@ -1542,9 +1620,9 @@ typedef uint8_t v32 __attribute__((vector_size(32)));
         return i - start;                                                                          \
     }
 
-MN_PLAIN_PREFIX(plain_prefix16, v16, 16, )
+MN_PLAIN_PREFIX(plain_prefix16, v16, s16, 16, )
 #if defined(MN_HAVE_AVX2)
-MN_PLAIN_PREFIX(plain_prefix32, v32, 32, __attribute__((target("avx2"))))
+MN_PLAIN_PREFIX(plain_prefix32, v32, s32, 32, __attribute__((target("avx2"))))
 #endif
 
 static size_t plain_prefix(const uint8_t *s, size_t i, size_t len, size_t avail, uint64_t *foreign,

@@ -345,6 +345,12 @@ MN_EXPORT void mn_normalizer_reset(mn_normalizer *n);
 MN_EXPORT int mn_normalizer_set_lexicon(mn_normalizer *n, const char *path);
 /** 1 if the lexicon is in use (loading it now if needed), else 0. */
 MN_EXPORT int mn_normalizer_has_lexicon(mn_normalizer *n);
+/** Does the lexicon know word[0..len) (UTF-8)? 1 yes, 0 no (also for a
+ *  word with a NUL byte or longer than hunspell takes), MN_E_STATE when
+ *  there is no lexicon (MN_NORM_NO_LEXICON, not installed, no hunspell),
+ *  MN_E_ARGUMENT for NULL. Case as hunspell has it: a capitalised or
+ *  all-capital form of a lower-case word is known. */
+MN_EXPORT int mn_normalizer_lexicon_has(mn_normalizer *n, const char *word, size_t len);
 /** Report every change to fn(ctx, change); NULL stops reporting. */
 MN_EXPORT void mn_normalizer_set_report(mn_normalizer *n, mn_change_fn fn, void *ctx);
 

@@ -7,7 +7,8 @@
  *     same bytes;
  * plus the API contract (arguments, strict errors and their offset, the
  * change records' offsets, lines and columns) and, when ICU is the
- * reference, Windows-1251 in lib/data/cp1251.txt against ICU's converter.
+ * reference, Windows-1251 in lib/data/cp1251.txt against ICU's converter,
+ * and mn_normalizer_lexicon_has on a lexicon written here.
  *
  * Usage: test_normalize tests/data/normalize.tsv lib/data/cp1251.txt
  */
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <unicode/ucnv.h>
 
@@ -288,6 +290,72 @@ static void check_api(void) {
     mn_normalizer_free(n);
 }
 
+/* mn_normalizer_lexicon_has: a lexicon of two words written here, then
+ * hunspell-mn when installed (the answers checked with hunspell -d mn_MN). */
+static void check_lexicon_has(int have_lex) {
+    mn_normalizer *n = NULL;
+    CHECK_INT(mn_normalizer_new(&n, MN_NORM_NO_LEXICON), MN_OK);
+    CHECK_INT(mn_normalizer_lexicon_has(n, "\xD1\x85\xD1\x83\xD1\x80\xD0\xB0\xD0\xBB", 10),
+              MN_E_STATE); /* хурал, but no lexicon */
+    mn_normalizer_free(n);
+    CHECK_INT(mn_normalizer_lexicon_has(NULL, "a", 1), MN_E_ARGUMENT);
+
+    char base[] = "/tmp/mntext-lexXXXXXX";
+    const int fd = mkstemp(base);
+    CHECK(fd >= 0);
+    if (fd < 0)
+        return;
+    close(fd);
+    char path[64];
+    snprintf(path, sizeof path, "%s.aff", base);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("SET UTF-8\n", f);
+        fclose(f);
+    }
+    snprintf(path, sizeof path, "%s.dic", base);
+    f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) { /* хурал, гоё */
+        fputs("2\n\xD1\x85\xD1\x83\xD1\x80\xD0\xB0\xD0\xBB\n\xD0\xB3\xD0\xBE\xD1\x91\n", f);
+        fclose(f);
+    }
+    CHECK_INT(mn_normalizer_new(&n, 0), MN_OK);
+    CHECK_INT(mn_normalizer_set_lexicon(n, base), MN_OK);
+    if (!mn_normalizer_has_lexicon(n)) {
+        printf("built without hunspell: mn_normalizer_lexicon_has says MN_E_STATE\n");
+        CHECK_INT(mn_normalizer_lexicon_has(n, "\xD0\xB3\xD0\xBE\xD1\x91", 6), MN_E_STATE);
+    } else {
+        CHECK_INT(mn_normalizer_lexicon_has(n, "\xD0\xB3\xD0\xBE\xD1\x91", 6), 1); /* гоё */
+        CHECK_INT(mn_normalizer_lexicon_has(n, "\xD0\x93\xD0\xBE\xD1\x91", 6), 1); /* Гоё */
+        CHECK_INT(mn_normalizer_lexicon_has(n, "\xD1\x85\xD1\x83\xD1\x80\xD0\xB5\xD0\xBB", 10),
+                  0); /* хурел */
+        /* only the first len bytes count: "гоё" of "гоёх" */
+        CHECK_INT(mn_normalizer_lexicon_has(n, "\xD0\xB3\xD0\xBE\xD1\x91\xD1\x85", 6), 1);
+        CHECK_INT(mn_normalizer_lexicon_has(n, "\xD0\xB3\xD0\xBE\xD1\x91\xD1\x85", 8), 0);
+        CHECK_INT(mn_normalizer_lexicon_has(n, "\xD0\xB3\x00\xD0\xBE\xD1\x91", 7), 0);
+        CHECK_INT(mn_normalizer_lexicon_has(n, "", 0), 0);
+        CHECK_INT(mn_normalizer_lexicon_has(n, NULL, 1), MN_E_ARGUMENT);
+    }
+    mn_normalizer_free(n);
+    remove(path);
+    snprintf(path, sizeof path, "%s.aff", base);
+    remove(path);
+    remove(base);
+    if (have_lex) {
+        CHECK_INT(mn_normalizer_new(&n, 0), MN_OK);
+        /* үйлдвэрийн (factory's) is known, the typo үйлвэрийн is not */
+        static const char good[] = "\xD2\xAF\xD0\xB9\xD0\xBB\xD0\xB4\xD0\xB2\xD1\x8D\xD1\x80\xD0"
+                                   "\xB8\xD0\xB9\xD0\xBD";
+        static const char typo[] = "\xD2\xAF\xD0\xB9\xD0\xBB\xD0\xB2\xD1\x8D\xD1\x80\xD0\xB8\xD0"
+                                   "\xB9\xD0\xBD";
+        CHECK_INT(mn_normalizer_lexicon_has(n, good, sizeof good - 1), 1);
+        CHECK_INT(mn_normalizer_lexicon_has(n, typo, sizeof typo - 1), 0);
+        mn_normalizer_free(n);
+    }
+}
+
 int main(int argc, char **argv) {
     if (argc < 3) {
         fprintf(stderr, "usage: %s normalize.tsv cp1251.txt\n", argv[0]);
@@ -302,5 +370,6 @@ int main(int argc, char **argv) {
     run_table(argv[1], have_lex);
     check_cp1251(argv[2]);
     check_api();
+    check_lexicon_has(have_lex);
     return check_finish();
 }
