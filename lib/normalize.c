@@ -129,7 +129,8 @@ struct mn_normalizer {
     int lex_state; /* 0 not tried, 1 loaded, -1 none */
     char *lex_path;
 #if defined(MN_HAVE_HUNSPELL)
-    Hunhandle *hun;
+    Hunhandle *hun; /* a borrowed handle (mn__normalizer_borrow_lexicon) */
+    mn__hunlex *hx; /* our own: hunspell-mn loaded in parts (hunlex.c) */
 #endif
     int lex_borrowed; /* hun belongs to someone else (mn__normalizer_borrow_lexicon) */
 
@@ -356,13 +357,11 @@ static int lex_load(mn_normalizer *n) {
         memcpy(aff + bl, ".aff", 5);
         memcpy(dic, base, bl);
         memcpy(dic + bl, ".dic", 5);
-        FILE *f = fopen(dic, "rb");
-        if (f != NULL) {
-            fclose(f);
-            n->hun = Hunspell_create(aff, dic);
-            if (n->hun != NULL)
-                n->lex_state = 1;
-        }
+        /* loaded in the parts each query needs: the whole .dic costs
+         * 0.4-0.8 s and most texts ask about a few words (hunlex.c) */
+        n->hx = mn__hunlex_open(aff, dic, 1);
+        if (n->hx != NULL)
+            n->lex_state = 1;
     }
     mn_free(aff);
     mn_free(dic);
@@ -408,6 +407,10 @@ static int lex_has(mn_normalizer *n, const uint8_t *w, size_t len) {
         return 0;
     memcpy(buf, w, len);
     buf[len] = 0;
+    if (n->hx != NULL) {
+        const int r = mn__hunlex_spell(n->hx, buf, len);
+        return r < 0 ? -1 : r;
+    }
     return Hunspell_spell(n->hun, buf) != 0;
 #else
     (void)w;
@@ -455,6 +458,7 @@ void mn_normalizer_free(mn_normalizer *n) {
 #if defined(MN_HAVE_HUNSPELL)
     if (n->hun != NULL && !n->lex_borrowed)
         Hunspell_destroy(n->hun);
+    mn__hunlex_free(n->hx);
 #endif
     mn_free(n->lex_path);
     mn_free(n->seg);
@@ -491,6 +495,8 @@ int mn_normalizer_set_lexicon(mn_normalizer *n, const char *path) {
     if (n->hun != NULL && !n->lex_borrowed)
         Hunspell_destroy(n->hun);
     n->hun = NULL;
+    mn__hunlex_free(n->hx);
+    n->hx = NULL;
 #endif
     n->lex_borrowed = 0;
     mn_free(n->lex_path);

@@ -1,0 +1,522 @@
+/* hunlex.c: the normalizer's lexicon, hunspell-mn loaded in part.
+ *
+ * Why: Hunspell_create() on hunspell-mn parses its 17 MB mn_MN.dic (574,000
+ * entries) and costs about 0.4-0.8 s, while the normalizer asks it about a
+ * handful of words in most texts (two, Батон and Ватон, in 200 MB of
+ * news). Loading only the .aff costs about 30 ms.
+ *
+ * How: the .dic is read once and indexed (no affix parsing): each entry by
+ * the lower-cased word before its '/'. For a query, every string hunspell
+ * could look up while checking it is enumerated, a superset: every
+ * substring of the lower-cased query (a compound part, COMPOUNDRULE), each
+ * with one or two suffixes stripped and their strip strings put back (the
+ * affix and strip strings of every SFX rule of the .aff, conditions and
+ * flags ignored). The entries with those keys that are not loaded yet are
+ * written, in .dic order, to a temporary .dic and handed to hunspell
+ * (Hunspell_create with the real .aff the first time, Hunspell_add_dic
+ * after), then hunspell itself answers. Hunspell's answer depends only on
+ * the entries it looks up, and all of those are loaded (the same string's
+ * homonyms together, in .dic order), so the answers are hunspell's own on
+ * the whole dictionary; tests/api/test_hunlex.c compares the two on every
+ * word of the corpus and their damaged readings.
+ *
+ * After MN_HUNLEX_MAX_PARTS partial loads (a text with many look-ups, e.g.
+ * `check --unknown`), or when the .aff has prefixes or the query letters
+ * this file does not case-fold, the whole dictionary is loaded the usual
+ * way: same answers, the old cost. */
+#define _POSIX_C_SOURCE 200809L
+#include "internal.h"
+
+#include <hunspell/hunspell.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MN_HUNLEX_MAX_PARTS 16
+#define MN_HUNLEX_KEY_MAX 512
+
+typedef struct {
+    uint32_t line;  /* offset of the line in dic */
+    uint32_t hash;
+    uint16_t wlen;  /* bytes of the word (before '/', tab or space) */
+    uint8_t loaded;
+} hl_entry;
+
+typedef struct {
+    uint32_t hash;
+    uint16_t alen, slen; /* lengths of the affix and strip strings */
+    uint32_t a, s;       /* offsets in strs */
+} hl_rule;
+
+struct mn__hunlex {
+    char *aff_path, *dic_path;
+    char *dic;
+    size_t dic_len;
+    hl_entry *e;
+    size_t ne;
+    uint32_t *tab; /* entry + 1, open addressing */
+    size_t mask;
+    hl_rule *r;
+    size_t nr;
+    uint32_t *rtab; /* rule + 1 */
+    size_t rmask;
+    char *strs;
+    size_t maxaff; /* longest affix in bytes */
+    Hunhandle *h;
+    int parts, full, sparse_ok;
+    uint32_t *pend; /* entries to load for the current query */
+    size_t npend, cpend;
+};
+
+static uint32_t hl_hash(const uint8_t *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+/* Lower-case s into out (ASCII A-Z and Cyrillic U+0400-04FF; other bytes
+ * copied). Returns the length, or (size_t)-1 when too long. *other is set
+ * when s holds a non-ASCII character outside that Cyrillic block. */
+static size_t hl_lower(const uint8_t *s, size_t n, uint8_t *out, size_t cap, int *other) {
+    size_t o = 0;
+    if (n > cap)
+        return (size_t)-1;
+    for (size_t i = 0; i < n;) {
+        const uint8_t c = s[i];
+        if (c < 0x80) {
+            out[o++] = c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c;
+            i++;
+        } else if ((c == 0xD0 || c == 0xD1 || c == 0xD2 || c == 0xD3) && i + 1 < n &&
+                   (s[i + 1] & 0xC0) == 0x80) {
+            uint32_t cp = ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+            if (cp >= 0x0410 && cp <= 0x042F)
+                cp += 0x20;
+            else if (cp >= 0x0400 && cp <= 0x040F)
+                cp += 0x50;
+            else if (cp >= 0x0460 && cp <= 0x04FF && cp != 0x0482 && !(cp >= 0x0483 && cp <= 0x0489) &&
+                     cp != 0x04C0 && cp != 0x04CF) {
+                /* the pairs of this range: upper even, lower odd, except
+                 * U+04C1-04CE, upper odd; U+04C0 Ӏ lowers to U+04CF */
+                if (cp >= 0x04C1 && cp <= 0x04CE) {
+                    if (cp & 1)
+                        cp++;
+                } else if (!(cp & 1)) {
+                    cp++;
+                }
+            } else if (cp == 0x04C0) {
+                cp = 0x04CF;
+            }
+            out[o++] = (uint8_t)(0xC0 | (cp >> 6));
+            out[o++] = (uint8_t)(0x80 | (cp & 0x3F));
+            i += 2;
+        } else {
+            if (other)
+                *other = 1;
+            out[o++] = c;
+            i++;
+        }
+    }
+    return o;
+}
+
+static int hl_key_eq(const mn__hunlex *x, const hl_entry *e, const uint8_t *k, size_t kl) {
+    uint8_t buf[MN_HUNLEX_KEY_MAX];
+    const size_t l = hl_lower((const uint8_t *)x->dic + e->line, e->wlen, buf, sizeof buf, NULL);
+    return l == kl && memcmp(buf, k, kl) == 0;
+}
+
+/* Mark the unloaded entries of key k for loading. */
+static int hl_want(mn__hunlex *x, const uint8_t *k, size_t kl) {
+    const uint32_t h = hl_hash(k, kl);
+    for (size_t i = h & x->mask;; i = (i + 1) & x->mask) {
+        const uint32_t t = x->tab[i];
+        if (t == 0)
+            return MN_OK;
+        hl_entry *e = &x->e[t - 1];
+        if (e->hash != h || e->loaded || !hl_key_eq(x, e, k, kl))
+            continue;
+        if (x->npend == x->cpend) {
+            const size_t nc = x->cpend ? x->cpend * 2 : 64;
+            uint32_t *p = mn__realloc(x->pend, nc * sizeof *p);
+            if (p == NULL)
+                return MN_E_NOMEM;
+            x->pend = p;
+            x->cpend = nc;
+        }
+        e->loaded = 1;
+        x->pend[x->npend++] = t - 1;
+    }
+}
+
+static int hl_read(const char *path, char **out, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return MN_E_STATE;
+    int rc = MN_OK;
+    size_t cap = 1 << 20, n = 0;
+    char *b = mn__malloc(cap + 1);
+    while (b != NULL) {
+        n += fread(b + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        char *nb = cap > SIZE_MAX / 4 ? NULL : mn__realloc(b, cap * 2 + 1);
+        if (nb == NULL) {
+            mn_free(b);
+            b = NULL;
+            break;
+        }
+        b = nb;
+        cap *= 2;
+    }
+    if (b == NULL)
+        rc = MN_E_NOMEM;
+    else if (ferror(f))
+        rc = MN_E_STATE;
+    fclose(f);
+    if (rc != MN_OK) {
+        mn_free(b);
+        return rc;
+    }
+    b[n] = 0;
+    *out = b;
+    *len = n;
+    return MN_OK;
+}
+
+static size_t pow2_at_least(size_t n) {
+    size_t p = 1024;
+    while (p < n)
+        p *= 2;
+    return p;
+}
+
+/* Index the .dic's entries by lower-cased word. */
+static int hl_index_dic(mn__hunlex *x) {
+    if (x->dic_len >= UINT32_MAX)
+        return MN_E_LIMIT;
+    size_t lines = 0;
+    for (const char *p = x->dic; (p = memchr(p, '\n', x->dic_len - (size_t)(p - x->dic))) != NULL; p++)
+        lines++;
+    x->e = mn__malloc((lines + 1) * sizeof *x->e);
+    x->mask = pow2_at_least((lines + 1) * 2) - 1;
+    x->tab = calloc(x->mask + 1, sizeof *x->tab);
+    if (x->e == NULL || x->tab == NULL)
+        return MN_E_NOMEM;
+    const char *p = memchr(x->dic, '\n', x->dic_len); /* skip the count line */
+    if (p == NULL)
+        return MN_OK;
+    p++;
+    const char *end = x->dic + x->dic_len;
+    uint8_t key[MN_HUNLEX_KEY_MAX];
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (eol == NULL)
+            eol = end;
+        size_t w = 0;
+        while (p + w < eol && p[w] != '/' && p[w] != '\t' && p[w] != ' ' && p[w] != '\r')
+            w++;
+        const size_t kl = hl_lower((const uint8_t *)p, w, key, sizeof key, NULL);
+        if (w > 0 && kl != (size_t)-1) {
+            hl_entry *e = &x->e[x->ne];
+            e->line = (uint32_t)(p - x->dic);
+            e->wlen = (uint16_t)w;
+            e->hash = hl_hash(key, kl);
+            e->loaded = 0;
+            size_t i = e->hash & x->mask;
+            while (x->tab[i] != 0)
+                i = (i + 1) & x->mask;
+            x->tab[i] = (uint32_t)++x->ne;
+        } else if (w > 0) {
+            x->sparse_ok = 0; /* a word too long to index: load it all */
+        }
+        p = eol + 1;
+    }
+    return MN_OK;
+}
+
+/* The affix and strip strings of the .aff's SFX rules; any PFX rule
+ * disables partial loading (the enumeration knows suffixes only). */
+static int hl_parse_aff(mn__hunlex *x, const char *aff, size_t n) {
+    size_t cap = 1024, scap = 4096, sl = 0;
+    x->r = mn__malloc(cap * sizeof *x->r);
+    x->strs = mn__malloc(scap);
+    if (x->r == NULL || x->strs == NULL)
+        return MN_E_NOMEM;
+    const char *p = aff, *end = aff + n;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (eol == NULL)
+            eol = end;
+        const char *f[5];
+        size_t fl[5];
+        int nf = 0;
+        for (const char *q = p; q < eol && nf < 5;) {
+            while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r'))
+                q++;
+            if (q >= eol)
+                break;
+            const char *s = q;
+            while (q < eol && *q != ' ' && *q != '\t' && *q != '\r')
+                q++;
+            f[nf] = s;
+            fl[nf++] = (size_t)(q - s);
+        }
+        if (nf >= 1 && fl[0] == 3 && memcmp(f[0], "PFX", 3) == 0)
+            x->sparse_ok = 0;
+        if (nf >= 4 && fl[0] == 3 && memcmp(f[0], "SFX", 3) == 0) {
+            /* header "SFX flag Y|N count" or rule "SFX flag strip affix[/cont] cond" */
+            const int header = nf == 4 && (fl[2] == 1 && (f[2][0] == 'Y' || f[2][0] == 'N'));
+            if (!header) {
+                size_t al = 0;
+                while (al < fl[3] && f[3][al] != '/')
+                    al++;
+                const char *st = f[2];
+                size_t stl = fl[2];
+                if (stl == 1 && st[0] == '0')
+                    stl = 0;
+                const char *af = f[3];
+                if (al == 1 && af[0] == '0')
+                    al = 0;
+                uint8_t la[MN_HUNLEX_KEY_MAX], ls[MN_HUNLEX_KEY_MAX];
+                const size_t lal = hl_lower((const uint8_t *)af, al, la, sizeof la, NULL);
+                const size_t lsl = hl_lower((const uint8_t *)st, stl, ls, sizeof ls, NULL);
+                if (lal == (size_t)-1 || lsl == (size_t)-1 || lal > UINT16_MAX || lsl > UINT16_MAX) {
+                    x->sparse_ok = 0;
+                } else {
+                    if (x->nr == cap) {
+                        hl_rule *nr = mn__realloc(x->r, cap * 2 * sizeof *nr);
+                        if (nr == NULL)
+                            return MN_E_NOMEM;
+                        x->r = nr;
+                        cap *= 2;
+                    }
+                    while (sl + lal + lsl > scap) {
+                        char *ns = mn__realloc(x->strs, scap * 2);
+                        if (ns == NULL)
+                            return MN_E_NOMEM;
+                        x->strs = ns;
+                        scap *= 2;
+                    }
+                    hl_rule *r = &x->r[x->nr++];
+                    r->a = (uint32_t)sl;
+                    memcpy(x->strs + sl, la, lal);
+                    sl += lal;
+                    r->s = (uint32_t)sl;
+                    memcpy(x->strs + sl, ls, lsl);
+                    sl += lsl;
+                    r->alen = (uint16_t)lal;
+                    r->slen = (uint16_t)lsl;
+                    r->hash = hl_hash(la, lal);
+                    if (lal > x->maxaff)
+                        x->maxaff = lal;
+                }
+            }
+        }
+        p = eol + 1;
+    }
+    x->rmask = pow2_at_least(x->nr * 2 + 1) - 1;
+    x->rtab = calloc(x->rmask + 1, sizeof *x->rtab);
+    if (x->rtab == NULL)
+        return MN_E_NOMEM;
+    for (size_t i = 0; i < x->nr; i++) {
+        size_t j = x->r[i].hash & x->rmask;
+        while (x->rtab[j] != 0)
+            j = (j + 1) & x->rmask;
+        x->rtab[j] = (uint32_t)(i + 1);
+    }
+    return MN_OK;
+}
+
+mn__hunlex *mn__hunlex_open(const char *aff, const char *dic, int sparse) {
+    mn__hunlex *x = mn__malloc(sizeof *x);
+    if (x == NULL)
+        return NULL;
+    memset(x, 0, sizeof *x);
+    x->sparse_ok = sparse;
+    const size_t al = strlen(aff) + 1, dl = strlen(dic) + 1;
+    x->aff_path = mn__malloc(al);
+    x->dic_path = mn__malloc(dl);
+    int rc = x->aff_path && x->dic_path ? MN_OK : MN_E_NOMEM;
+    if (rc == MN_OK) {
+        memcpy(x->aff_path, aff, al);
+        memcpy(x->dic_path, dic, dl);
+    }
+    char *affbuf = NULL;
+    size_t afflen = 0;
+    if (rc == MN_OK && x->sparse_ok)
+        rc = hl_read(dic, &x->dic, &x->dic_len);
+    if (rc == MN_OK && x->sparse_ok)
+        rc = hl_read(aff, &affbuf, &afflen);
+    if (rc == MN_OK && x->sparse_ok)
+        rc = hl_parse_aff(x, affbuf, afflen);
+    if (rc == MN_OK && x->sparse_ok)
+        rc = hl_index_dic(x);
+    mn_free(affbuf);
+    if (rc == MN_OK && !x->sparse_ok) {
+        /* the dictionary must at least exist */
+        FILE *f = fopen(dic, "rb");
+        if (f == NULL)
+            rc = MN_E_STATE;
+        else
+            fclose(f);
+    }
+    if (rc != MN_OK) {
+        mn__hunlex_free(x);
+        return NULL;
+    }
+    return x;
+}
+
+void mn__hunlex_free(mn__hunlex *x) {
+    if (x == NULL)
+        return;
+    if (x->h != NULL)
+        Hunspell_destroy(x->h);
+    mn_free(x->aff_path);
+    mn_free(x->dic_path);
+    mn_free(x->dic);
+    mn_free(x->e);
+    free(x->tab);
+    mn_free(x->r);
+    free(x->rtab);
+    mn_free(x->strs);
+    mn_free(x->pend);
+    mn_free(x);
+}
+
+/* Load the whole dictionary (the usual way). */
+static int hl_full(mn__hunlex *x) {
+    if (x->h != NULL)
+        Hunspell_destroy(x->h);
+    x->h = Hunspell_create(x->aff_path, x->dic_path);
+    x->full = 1;
+    return x->h != NULL ? MN_OK : MN_E_NOMEM;
+}
+
+/* Candidates of one string: itself and with one or two suffixes
+ * stripped (strip strings put back). */
+static int hl_cands(mn__hunlex *x, const uint8_t *s, size_t n, int depth) {
+    int rc = hl_want(x, s, n);
+    if (rc != MN_OK || depth == 2)
+        return rc;
+    uint8_t buf[MN_HUNLEX_KEY_MAX];
+    for (size_t al = 1; al <= n && al <= x->maxaff; al++) {
+        if ((s[n - al] & 0xC0) == 0x80)
+            continue; /* not a character boundary */
+        const uint8_t *a = s + n - al;
+        const uint32_t h = hl_hash(a, al);
+        for (size_t i = h & x->rmask;; i = (i + 1) & x->rmask) {
+            const uint32_t t = x->rtab[i];
+            if (t == 0)
+                break;
+            const hl_rule *r = &x->r[t - 1];
+            if (r->hash != h || r->alen != al || memcmp(x->strs + r->a, a, al) != 0)
+                continue;
+            if (n - al + r->slen > sizeof buf)
+                continue;
+            memcpy(buf, s, n - al);
+            memcpy(buf + n - al, x->strs + r->s, r->slen);
+            rc = hl_cands(x, buf, n - al + r->slen, depth + 1);
+            if (rc != MN_OK)
+                return rc;
+        }
+    }
+    return MN_OK;
+}
+
+static int cmp_u32(const void *a, const void *b) {
+    const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Write the pending entries (in .dic order) to a temporary .dic and give
+ * it to hunspell. */
+static int hl_load_pending(mn__hunlex *x) {
+    qsort(x->pend, x->npend, sizeof *x->pend, cmp_u32);
+    const char *tmpdir = getenv("TMPDIR");
+    if (tmpdir == NULL || *tmpdir == 0)
+        tmpdir = "/tmp";
+    const size_t tl = strlen(tmpdir);
+    char *path = mn__malloc(tl + 32);
+    if (path == NULL)
+        return MN_E_NOMEM;
+    memcpy(path, tmpdir, tl);
+    memcpy(path + tl, "/mntext-lex-XXXXXX", 19);
+    const int fd = mkstemp(path);
+    if (fd < 0) {
+        mn_free(path);
+        return MN_E_STATE;
+    }
+    FILE *f = fdopen(fd, "wb");
+    int rc = MN_OK;
+    if (f == NULL) {
+        close(fd);
+        rc = MN_E_STATE;
+    } else {
+        fprintf(f, "%zu\n", x->npend > 0 ? x->npend : 1);
+        for (size_t i = 0; i < x->npend; i++) {
+            const char *l = x->dic + x->e[x->pend[i]].line;
+            const char *eol = memchr(l, '\n', x->dic_len - (size_t)(l - x->dic));
+            const size_t ll = eol ? (size_t)(eol - l) : strlen(l);
+            fwrite(l, 1, ll, f);
+            fputc('\n', f);
+        }
+        if (fclose(f) != 0)
+            rc = MN_E_STATE;
+    }
+    if (rc == MN_OK) {
+        if (x->h == NULL) {
+            x->h = Hunspell_create(x->aff_path, path);
+            if (x->h == NULL)
+                rc = MN_E_NOMEM;
+        } else if (x->npend > 0) {
+            Hunspell_add_dic(x->h, path);
+        }
+        x->parts++;
+    }
+    unlink(path);
+    mn_free(path);
+    x->npend = 0;
+    return rc;
+}
+
+int mn__hunlex_spell(mn__hunlex *x, const char *word, size_t len) {
+    if (!x->full && x->sparse_ok && x->parts < MN_HUNLEX_MAX_PARTS) {
+        uint8_t low[MN_HUNLEX_KEY_MAX];
+        int other = 0;
+        const size_t n = hl_lower((const uint8_t *)word, len, low, sizeof low, &other);
+        if (n == (size_t)-1 || other) {
+            if (hl_full(x) != MN_OK)
+                return MN_E_NOMEM;
+        } else {
+            int rc = MN_OK;
+            for (size_t a = 0; a < n && rc == MN_OK; a++) {
+                if ((low[a] & 0xC0) == 0x80)
+                    continue;
+                for (size_t b = a + 1; b <= n && rc == MN_OK; b++) {
+                    if (b < n && (low[b] & 0xC0) == 0x80)
+                        continue;
+                    rc = hl_cands(x, low + a, b - a, 0);
+                }
+            }
+            if (rc == MN_OK && (x->npend > 0 || x->h == NULL))
+                rc = hl_load_pending(x);
+            if (rc != MN_OK) {
+                x->npend = 0;
+                if (hl_full(x) != MN_OK)
+                    return MN_E_NOMEM;
+            }
+        }
+    } else if (!x->full) {
+        if (hl_full(x) != MN_OK)
+            return MN_E_NOMEM;
+    }
+    char buf[MN_HUNLEX_KEY_MAX + 1];
+    if (len >= sizeof buf)
+        return 0;
+    memcpy(buf, word, len);
+    buf[len] = 0;
+    return Hunspell_spell(x->h, buf) != 0;
+}
