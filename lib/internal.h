@@ -107,10 +107,10 @@ size_t mn__block_upper_avx2(const uint8_t *restrict s, size_t n, uint8_t *restri
 
 /* The normalizer's lexicon: hunspell with hunspell-mn, the .dic loaded
  * only in the parts each query needs (hunlex.c). open: NULL when the .dic
- * cannot be read or memory runs out; sparse 0 loads it all at the first
- * query. spell: 1 a word, 0 not, < 0 an error (MN_E_NOMEM). */
+ * cannot be read or memory runs out; after max_parts partial loads (0:
+ * at the first query) the whole .dic is loaded. spell: 1 a word, 0 not, < 0 an error (MN_E_NOMEM). */
 typedef struct mn__hunlex mn__hunlex;
-mn__hunlex *mn__hunlex_open(const char *aff, const char *dic, int sparse);
+mn__hunlex *mn__hunlex_open(const char *aff, const char *dic, int max_parts);
 int mn__hunlex_spell(mn__hunlex *x, const char *word, size_t len);
 void mn__hunlex_free(mn__hunlex *x);
 

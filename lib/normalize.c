@@ -359,7 +359,7 @@ static int lex_load(mn_normalizer *n) {
         memcpy(dic + bl, ".dic", 5);
         /* loaded in the parts each query needs: the whole .dic costs
          * 0.4-0.8 s and most texts ask about a few words (hunlex.c) */
-        n->hx = mn__hunlex_open(aff, dic, 1);
+        n->hx = mn__hunlex_open(aff, dic, 16);
         if (n->hx != NULL)
             n->lex_state = 1;
     }
