@@ -153,25 +153,17 @@ static int hl_read(const char *path, char **out, size_t *len) {
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return MN_E_STATE;
+    /* one read of the file's size (17 MB: no doubling and copying) */
+    long size = -1;
+    if (fseek(f, 0, SEEK_END) == 0)
+        size = ftell(f);
+    rewind(f);
     int rc = MN_OK;
-    size_t cap = 1 << 20, n = 0;
-    char *b = mn__malloc(cap + 1);
-    while (b != NULL) {
-        n += fread(b + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *nb = cap > SIZE_MAX / 4 ? NULL : mn__realloc(b, cap * 2 + 1);
-        if (nb == NULL) {
-            mn_free(b);
-            b = NULL;
-            break;
-        }
-        b = nb;
-        cap *= 2;
-    }
+    char *b = size >= 0 ? mn__malloc((size_t)size + 1) : NULL;
+    size_t n = 0;
     if (b == NULL)
-        rc = MN_E_NOMEM;
-    else if (ferror(f))
+        rc = size < 0 ? MN_E_STATE : MN_E_NOMEM;
+    else if ((n = fread(b, 1, (size_t)size, f)) != (size_t)size || ferror(f))
         rc = MN_E_STATE;
     fclose(f);
     if (rc != MN_OK) {
