@@ -426,7 +426,8 @@ static int cmp_u32(const void *a, const void *b) {
 /* Write the pending entries (in .dic order) to a temporary .dic and give
  * it to hunspell. */
 static int hl_load_pending(mn__hunlex *x) {
-    qsort(x->pend, x->npend, sizeof *x->pend, cmp_u32);
+    if (x->npend > 1)
+        qsort(x->pend, x->npend, sizeof *x->pend, cmp_u32);
     const char *tmpdir = getenv("TMPDIR");
     if (tmpdir == NULL || *tmpdir == 0)
         tmpdir = "/tmp";
