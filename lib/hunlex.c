@@ -68,56 +68,94 @@ struct mn__hunlex {
     size_t npend, cpend;
 };
 
-static uint32_t hl_hash(const uint8_t *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ s[i]) * 16777619u;
-    return h ^ (h >> 15);
+/* The lower case of a code point of U+0400-04FF (two UTF-8 bytes, as is
+ * the result): the pairs of ICU's (and hunspell's) case mapping. */
+static uint32_t hl_lower_cyr(uint32_t cp) {
+    if (cp >= 0x0410 && cp <= 0x042F)
+        return cp + 0x20;
+    if (cp <= 0x040F)
+        return cp + 0x50;
+    if (cp == 0x04C0)
+        return 0x04CF; /* Ӏ */
+    if (cp < 0x0460 || (cp >= 0x0482 && cp <= 0x0489) || cp == 0x04CF)
+        return cp;
+    /* the pairs of U+0460-04FF: upper even, lower odd, except U+04C1-04CE,
+     * upper odd */
+    if (cp >= 0x04C1 && cp <= 0x04CE)
+        return (cp & 1) ? cp + 1 : cp;
+    return (cp & 1) ? cp : cp + 1;
 }
 
+#define HL_HASH_INIT 2166136261u
+#define HL_HASH_STEP(h, c) (((h) ^ (c)) * 16777619u)
+#define HL_HASH_END(h) ((h) ^ ((h) >> 15))
+
 /* Lower-case s into out (ASCII A-Z and Cyrillic U+0400-04FF; other bytes
- * copied). Returns the length, or (size_t)-1 when too long. *other is set
- * when s holds a non-ASCII character outside that Cyrillic block. */
+ * copied; the length does not change). Returns the length, or (size_t)-1
+ * when longer than cap. *other is set when s holds a non-ASCII character
+ * outside that Cyrillic block. */
 static size_t hl_lower(const uint8_t *s, size_t n, uint8_t *out, size_t cap, int *other) {
-    size_t o = 0;
     if (n > cap)
         return (size_t)-1;
     for (size_t i = 0; i < n;) {
         const uint8_t c = s[i];
         if (c < 0x80) {
-            out[o++] = c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c;
+            out[i] = c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c;
             i++;
-        } else if ((c == 0xD0 || c == 0xD1 || c == 0xD2 || c == 0xD3) && i + 1 < n &&
-                   (s[i + 1] & 0xC0) == 0x80) {
-            uint32_t cp = ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-            if (cp >= 0x0410 && cp <= 0x042F)
-                cp += 0x20;
-            else if (cp >= 0x0400 && cp <= 0x040F)
-                cp += 0x50;
-            else if (cp >= 0x0460 && cp <= 0x04FF && cp != 0x0482 && !(cp >= 0x0483 && cp <= 0x0489) &&
-                     cp != 0x04C0 && cp != 0x04CF) {
-                /* the pairs of this range: upper even, lower odd, except
-                 * U+04C1-04CE, upper odd; U+04C0 Ӏ lowers to U+04CF */
-                if (cp >= 0x04C1 && cp <= 0x04CE) {
-                    if (cp & 1)
-                        cp++;
-                } else if (!(cp & 1)) {
-                    cp++;
-                }
-            } else if (cp == 0x04C0) {
-                cp = 0x04CF;
-            }
-            out[o++] = (uint8_t)(0xC0 | (cp >> 6));
-            out[o++] = (uint8_t)(0x80 | (cp & 0x3F));
+        } else if (c >= 0xD0 && c <= 0xD3 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            const uint32_t cp = hl_lower_cyr(((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F));
+            out[i] = (uint8_t)(0xC0 | (cp >> 6));
+            out[i + 1] = (uint8_t)(0x80 | (cp & 0x3F));
             i += 2;
         } else {
             if (other)
                 *other = 1;
-            out[o++] = c;
+            out[i] = c;
             i++;
         }
     }
-    return o;
+    return n;
+}
+
+static uint32_t hl_hash(const uint8_t *s, size_t n) {
+    uint32_t h = HL_HASH_INIT;
+    for (size_t i = 0; i < n; i++)
+        h = HL_HASH_STEP(h, s[i]);
+    return HL_HASH_END(h);
+}
+
+/* hl_hash(hl_lower(s)) of the word at the start of a .dic line (up to '/',
+ * tab, space, CR or LF), without a copy: the .dic's 574,000 words are
+ * indexed at every load, so this loop is most of the load's time. */
+static uint32_t hl_word_hash(const uint8_t *s, const uint8_t *end, size_t *wlen) {
+    uint32_t h = HL_HASH_INIT;
+    const uint8_t *p = s;
+    while (p < end) {
+        const uint8_t c = *p;
+        if (c == 0xD0 && p + 1 < end && (p[1] & 0xC0) == 0x80) {
+            uint8_t c1 = 0xD0, c2 = p[1];
+            if (c2 <= 0x8F) /* U+0400-040F -> U+0450-045F */
+                c1 = 0xD1, c2 = (uint8_t)(c2 + 0x10);
+            else if (c2 <= 0x9F) /* U+0410-041F -> U+0430-043F */
+                c2 = (uint8_t)(c2 + 0x20);
+            else if (c2 <= 0xAF) /* U+0420-042F -> U+0440-044F */
+                c1 = 0xD1, c2 = (uint8_t)(c2 - 0x20);
+            h = HL_HASH_STEP(HL_HASH_STEP(h, c1), c2);
+            p += 2;
+        } else if (c >= 0xD1 && c <= 0xD3 && p + 1 < end && (p[1] & 0xC0) == 0x80) {
+            const uint32_t cp = hl_lower_cyr(((uint32_t)(c & 0x1F) << 6) | (p[1] & 0x3F));
+            h = HL_HASH_STEP(h, 0xC0 | (cp >> 6));
+            h = HL_HASH_STEP(h, 0x80 | (cp & 0x3F));
+            p += 2;
+        } else if (c == '/' || c == '\t' || c == ' ' || c == '\r' || c == '\n') {
+            break;
+        } else {
+            h = HL_HASH_STEP(h, c >= 'A' && c <= 'Z' ? c + 32 : c);
+            p++;
+        }
+    }
+    *wlen = (size_t)(p - s);
+    return HL_HASH_END(h);
 }
 
 static int hl_key_eq(const mn__hunlex *x, const hl_entry *e, const uint8_t *k, size_t kl) {
@@ -183,6 +221,20 @@ static size_t pow2_at_least(size_t n) {
     return p;
 }
 
+#define HL_AHEAD 16
+#if defined(__GNUC__)
+#define HL_PREFETCH(p) __builtin_prefetch((p), 1)
+#else
+#define HL_PREFETCH(p) ((void)(p))
+#endif
+
+static void hl_insert(mn__hunlex *x, size_t k) {
+    size_t i = x->e[k].hash & x->mask;
+    while (x->tab[i] != 0)
+        i = (i + 1) & x->mask;
+    x->tab[i] = (uint32_t)(k + 1);
+}
+
 /* Index the .dic's entries by lower-cased word. */
 static int hl_index_dic(mn__hunlex *x) {
     if (x->dic_len >= UINT32_MAX)
@@ -200,30 +252,32 @@ static int hl_index_dic(mn__hunlex *x) {
         return MN_OK;
     p++;
     const char *end = x->dic + x->dic_len;
-    uint8_t key[MN_HUNLEX_KEY_MAX];
     while (p < end) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (eol == NULL)
             eol = end;
-        size_t w = 0;
-        while (p + w < eol && p[w] != '/' && p[w] != '\t' && p[w] != ' ' && p[w] != '\r')
-            w++;
-        const size_t kl = hl_lower((const uint8_t *)p, w, key, sizeof key, NULL);
-        if (w > 0 && kl != (size_t)-1) {
+        size_t w;
+        const uint32_t h = hl_word_hash((const uint8_t *)p, (const uint8_t *)eol, &w);
+        if (w > 0 && w <= MN_HUNLEX_KEY_MAX) {
             hl_entry *e = &x->e[x->ne];
             e->line = (uint32_t)(p - x->dic);
             e->wlen = (uint16_t)w;
-            e->hash = hl_hash(key, kl);
+            e->hash = h;
             e->loaded = 0;
-            size_t i = e->hash & x->mask;
-            while (x->tab[i] != 0)
-                i = (i + 1) & x->mask;
-            x->tab[i] = (uint32_t)++x->ne;
+            /* the table (4-8 MB) is written at random: insert an entry
+             * HL_AHEAD entries after its bucket was prefetched, so that
+             * the cache misses overlap (they were half of the load) */
+            HL_PREFETCH(&x->tab[h & x->mask]);
+            x->ne++;
+            if (x->ne > HL_AHEAD)
+                hl_insert(x, x->ne - HL_AHEAD - 1);
         } else if (w > 0) {
             x->sparse_ok = 0; /* a word too long to index: load it all */
         }
         p = eol + 1;
     }
+    for (size_t k = x->ne > HL_AHEAD ? x->ne - HL_AHEAD : 0; k < x->ne; k++)
+        hl_insert(x, k);
     return MN_OK;
 }
 
