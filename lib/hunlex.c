@@ -21,9 +21,11 @@
  * two on 4,000 words of the corpus and their readings.
  *
  * After max_parts partial loads (16 for the normalizer; a text with many
- * look-ups, e.g. `check --unknown`), or when the .aff has prefixes or the query letters
- * this file does not case-fold, the whole dictionary is loaded the usual
- * way: same answers, the old cost. */
+ * look-ups, e.g. `check --unknown`), or when the .aff has prefixes or
+ * cannot be read, the .dic has no word count, a temporary file cannot be
+ * written, or a query has characters other than ASCII letters and U+0400-
+ * 04FF, the whole dictionary is loaded the usual way: same answers, the
+ * old cost. */
 #define _POSIX_C_SOURCE 200809L
 #include "internal.h"
 
@@ -396,6 +398,19 @@ static int hl_parse_aff(mn__hunlex *x, const char *aff, size_t n) {
     return MN_OK;
 }
 
+/* Does the .dic start with a word count > 0, as hunspell requires (else it
+ * loads nothing)? Its test: an optional BOM, then atoi(). */
+static int hl_count_ok(const char *d, size_t n) {
+    size_t i = 0;
+    if (n >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && (d[i] == ' ' || d[i] == '\t'))
+        i++;
+    if (i < n && d[i] == '+')
+        i++;
+    return i < n && d[i] >= '1' && d[i] <= '9';
+}
+
 mn__hunlex *mn__hunlex_open(const char *aff, const char *dic, int max_parts) {
     mn__hunlex *x = mn__malloc(sizeof *x);
     if (x == NULL)
@@ -418,10 +433,15 @@ mn__hunlex *mn__hunlex_open(const char *aff, const char *dic, int max_parts) {
         if (!x->dic_mapped)
             rc = hl_read(dic, &x->dic, &x->dic_len);
     }
-    if (rc == MN_OK && x->sparse_ok)
-        rc = hl_read(aff, &affbuf, &afflen);
+    if (rc == MN_OK && x->sparse_ok && hl_read(aff, &affbuf, &afflen) != MN_OK) {
+        /* no readable .aff: hunspell is given it anyway, as before this
+         * file existed (it then checks without affixes); load it all */
+        x->sparse_ok = 0;
+    }
     if (rc == MN_OK && x->sparse_ok)
         rc = hl_parse_aff(x, affbuf, afflen);
+    if (rc == MN_OK && x->sparse_ok && !hl_count_ok(x->dic, x->dic_len))
+        x->sparse_ok = 0; /* hunspell loads no word from such a .dic: let it */
     if (rc == MN_OK && x->sparse_ok)
         rc = hl_index_dic(x);
     mn_free(affbuf);
@@ -447,7 +467,7 @@ void mn__hunlex_free(mn__hunlex *x) {
         Hunspell_destroy(x->h);
     mn_free(x->aff_path);
     mn_free(x->dic_path);
-    if (x->dic_mapped)
+    if (x->dic_mapped && x->dic != NULL)
         munmap(x->dic, x->dic_len);
     else
         mn_free(x->dic);
@@ -557,12 +577,27 @@ static int hl_load_pending(mn__hunlex *x) {
     return rc;
 }
 
+/* Only words of ASCII letters and U+0400-04FF are answered in part: the
+ * index keys a .dic line by the text before its first '/', tab or space,
+ * which is hunspell's word whenever that word is made of such letters
+ * (hunspell also reads "\\/" and a leading '/' as part of a word, and
+ * spaces without a morphological field). */
+static int hl_letters_only(const uint8_t *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        const uint8_t c = s[i];
+        if (c >= 0x80 || (c >= 'a' && c <= 'z'))
+            continue; /* non-ASCII here is U+0400-04FF (hl_lower checked) */
+        return 0;
+    }
+    return n > 0;
+}
+
 int mn__hunlex_spell(mn__hunlex *x, const char *word, size_t len) {
     if (!x->full && x->sparse_ok && x->parts < x->max_parts) {
         uint8_t low[MN_HUNLEX_KEY_MAX];
         int other = 0;
         const size_t n = hl_lower((const uint8_t *)word, len, low, sizeof low, &other);
-        if (n == (size_t)-1 || other) {
+        if (n == (size_t)-1 || other || !hl_letters_only(low, n)) {
             if (hl_full(x) != MN_OK)
                 return MN_E_NOMEM;
         } else {

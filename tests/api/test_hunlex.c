@@ -16,6 +16,8 @@
 #include "../../lib/internal.h"
 
 #include <hunspell/hunspell.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 static check_rng rng = {12345};
 
@@ -115,9 +117,39 @@ int main(int argc, char **argv) {
         }
         free(b.p);
     }
+    /* words the index cannot answer (a hyphen, digits, Latin-1): the whole
+     * .dic is loaded for them; the answers must still agree */
+    const char *odd[] = {"УИХ-ын", "5-ын", "COVID-19", "Café", "улс төр", "/", "хүн"};
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
+        part_queries = 100; /* a fresh one each time */
+        compare(full, odd[i]);
+    }
     mn__hunlex_free(part);
+    part = NULL;
     Hunspell_destroy(full);
     corpus_free(&files);
+
+    /* a .dic without its word count: hunspell loads no word from it, nor
+     * may the partly loaded lexicon */
+    char bad[] = "/tmp/mntext-hunlex-test-XXXXXX";
+    const int fd = mkstemp(bad);
+    CHECK(fd >= 0);
+    if (fd >= 0) {
+        FILE *bf = fdopen(fd, "w");
+        fputs("хүн\nбатон\nхүн\n", bf);
+        fclose(bf);
+        Hunhandle *h = Hunspell_create(aff_path, bad);
+        mn__hunlex *x = mn__hunlex_open(aff_path, bad, 16);
+        CHECK(h != NULL && x != NULL);
+        if (h != NULL && x != NULL) {
+            CHECK(Hunspell_spell(h, "батон") == 0); /* the reference itself */
+            CHECK(mn__hunlex_spell(x, "батон", strlen("батон")) == 0);
+        }
+        mn__hunlex_free(x);
+        if (h != NULL)
+            Hunspell_destroy(h);
+        unlink(bad);
+    }
     printf("%ld words, %ld queries: %ld agree (hunspell: %ld words, %ld not)\n", picked,
            yes + no, agree, yes, no);
     CHECK(picked >= 1000);
