@@ -180,14 +180,8 @@ static int hl_want(mn__hunlex *x, const uint8_t *k, size_t kl) {
         hl_entry *e = &x->e[t - 1];
         if (e->hash != h || e->loaded || !hl_key_eq(x, e, k, kl))
             continue;
-        if (x->npend == x->cpend) {
-            const size_t nc = x->cpend ? x->cpend * 2 : 64;
-            uint32_t *p = mn__realloc(x->pend, nc * sizeof *p);
-            if (p == NULL)
-                return MN_E_NOMEM;
-            x->pend = p;
-            x->cpend = nc;
-        }
+        if (mn__grow((void **)&x->pend, &x->cpend, x->npend + 1, sizeof *x->pend, 64) != MN_OK)
+            return MN_E_NOMEM;
         e->loaded = 1;
         x->pend[x->npend++] = t - 1;
     }

@@ -11,6 +11,10 @@
  * matches the allocator that produced a buffer handed to the caller. */
 void *mn__malloc(size_t n);
 void *mn__realloc(void *p, size_t n);
+/* Make the array *p (cap elements of elem bytes) hold at least need
+ * elements: capacity doubles from first (when *cap is 0). MN_OK, or
+ * MN_E_NOMEM (on overflow too) with *p and *cap unchanged. */
+int mn__grow(void **p, size_t *cap, size_t need, size_t elem, size_t first);
 
 static inline int mn__is_cont(uint8_t b) {
     return (b & 0xC0) == 0x80;

@@ -169,17 +169,7 @@ struct mn_normalizer {
 /* ------------------------------------------------------------ helpers */
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem) {
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 256;
-    while (c < need)
-        c *= 2;
-    void *q = mn__realloc(*p, c * elem);
-    if (q == NULL)
-        return -1;
-    *p = q;
-    *cap = c;
-    return 0;
+    return mn__grow(p, cap, need, elem, 256) == MN_OK ? 0 : -1;
 }
 
 /* Decode at s[i..n): the length (>= 1); *cp = NO_CP for an ill-formed

@@ -57,6 +57,25 @@ void *mn__realloc(void *p, size_t n) {
     return realloc(p, n ? n : 1);
 }
 
+int mn__grow(void **p, size_t *cap, size_t need, size_t elem, size_t first) {
+    if (need <= *cap)
+        return MN_OK;
+    size_t c = *cap ? *cap : (first ? first : 1);
+    while (c < need) {
+        if (c > SIZE_MAX / 2)
+            return MN_E_NOMEM;
+        c *= 2;
+    }
+    if (elem != 0 && c > SIZE_MAX / elem)
+        return MN_E_NOMEM;
+    void *q = mn__realloc(*p, c * elem);
+    if (q == NULL)
+        return MN_E_NOMEM;
+    *p = q;
+    *cap = c;
+    return MN_OK;
+}
+
 void mn_free(void *p) {
     free(p);
 }

@@ -579,14 +579,9 @@ static void fix_spaced_hyphens(mn_summarizer *sm) {
             continue;
         memmove(s + i, s + i + 1, b - i - 1);
         s[b - 1] = ' ';
-        if (sm->nmends == sm->mendcap) { /* remembered for map_offset */
-            const size_t cap = sm->mendcap ? sm->mendcap * 2 : 16;
-            size_t *p = realloc(sm->mends, cap * 2 * sizeof *p);
-            if (p == NULL)
-                continue; /* offsets in this word then lag one byte */
-            sm->mends = p;
-            sm->mendcap = cap;
-        }
+        /* remembered for map_offset, as pairs */
+        if (mn__grow((void **)&sm->mends, &sm->mendcap, sm->nmends + 1, 2 * sizeof *sm->mends, 16) != MN_OK)
+            continue; /* offsets in this word then lag one byte */
         sm->mends[2 * sm->nmends] = i;
         sm->mends[2 * sm->nmends + 1] = b;
         sm->nmends++;
@@ -825,14 +820,8 @@ static int push_tok(mn_summarizer *sm, const mn_token *t, size_t sent) {
 }
 
 static int push_one(mn_summarizer *sm, const mn_token *t, size_t sent) {
-    if (sm->ntoks == sm->tcap) {
-        const size_t c = sm->tcap ? sm->tcap * 2 : 1024;
-        tokrec *p = realloc(sm->toks, c * sizeof *p);
-        if (p == NULL)
-            return MN_E_NOMEM;
-        sm->toks = p;
-        sm->tcap = c;
-    }
+    if (mn__grow((void **)&sm->toks, &sm->tcap, sm->ntoks + 1, sizeof *sm->toks, 1024) != MN_OK)
+        return MN_E_NOMEM;
     tokrec *r = &sm->toks[sm->ntoks++];
     r->start = t->start;
     r->end = t->end;
@@ -879,14 +868,8 @@ static int push_sent(mn_summarizer *sm, const mn_sentence *s, size_t t0) {
 
 static int add_fact(mn_summarizer *sm, mn_fact_kind kind, size_t start, size_t end, const char *text,
                     size_t len, const char *detail) {
-    if (sm->nfacts == sm->fcap) {
-        const size_t c = sm->fcap ? sm->fcap * 2 : 64;
-        mn_fact *p = realloc(sm->facts, c * sizeof *p);
-        if (p == NULL)
-            return MN_E_NOMEM;
-        sm->facts = p;
-        sm->fcap = c;
-    }
+    if (mn__grow((void **)&sm->facts, &sm->fcap, sm->nfacts + 1, sizeof *sm->facts, 64) != MN_OK)
+        return MN_E_NOMEM;
     const char *t = keep_str(sm, text, len);
     if (t == NULL)
         return MN_E_NOMEM;
@@ -1385,14 +1368,8 @@ static long term_add(mn_summarizer *sm, const char *key, size_t kl, size_t first
     const long k = mn__smap_add(&sm->terms, key, kl, 0, &added);
     if (k < 0)
         return -1;
-    if ((size_t)k >= sm->tcap2) {
-        const size_t c = sm->tcap2 ? sm->tcap2 * 2 : 1024;
-        term *p = realloc(sm->tv, c * sizeof *p);
-        if (p == NULL)
-            return -1;
-        sm->tv = p;
-        sm->tcap2 = c;
-    }
+    if (mn__grow((void **)&sm->tv, &sm->tcap2, (size_t)k + 1, sizeof *sm->tv, 1024) != MN_OK)
+        return -1;
     term *t = &sm->tv[k];
     if (added) {
         memset(t, 0, sizeof *t);
@@ -1864,15 +1841,9 @@ static void note_change(void *ctx, const mn_change *c) {
     mn_summarizer *sm = ctx;
     if (!c->fixed) /* a problem found and left alone: nothing changed */
         return;
-    if (sm->nnch == sm->nchcap) {
-        const size_t cap = sm->nchcap ? sm->nchcap * 2 : 64;
-        nchange *p = realloc(sm->nch, cap * sizeof *p);
-        if (p == NULL) {
-            sm->nch_oom = 1;
-            return;
-        }
-        sm->nch = p;
-        sm->nchcap = cap;
+    if (mn__grow((void **)&sm->nch, &sm->nchcap, sm->nnch + 1, sizeof *sm->nch, 64) != MN_OK) {
+        sm->nch_oom = 1;
+        return;
     }
     nchange *d = &sm->nch[sm->nnch++];
     d->start = c->start;
@@ -1918,14 +1889,8 @@ static int build_pieces(mn_summarizer *sm, const char *in, size_t in_len, const 
         if (olen < 0 || oa > out_len || (size_t)olen > out_len - oa ||
             memcmp(in + i, out + o, a - i) != 0)
             return 0;
-        if (sm->npieces == sm->pcap) {
-            const size_t cap = sm->pcap ? sm->pcap * 2 : 64;
-            npiece *p = realloc(sm->pieces, cap * sizeof *p);
-            if (p == NULL)
-                return 0;
-            sm->pieces = p;
-            sm->pcap = cap;
-        }
+        if (mn__grow((void **)&sm->pieces, &sm->pcap, sm->npieces + 1, sizeof *sm->pieces, 64) != MN_OK)
+            return 0;
         npiece *p = &sm->pieces[sm->npieces++];
         p->in_a = a;
         p->in_b = b;
