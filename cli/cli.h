@@ -47,6 +47,13 @@ void help_check(void);
  * L C M I X N): EXIT_OK after applying one to *options or *lexicon, -1 if
  * opt is not one of them. */
 int cli_norm_option(const char *verb, int opt, int *options, const char **lexicon);
+/* Their entries in a getopt_long table (the codes cli_norm_option takes). */
+#define CLI_NORM_LONGOPTS                                                                          \
+    {"nfkc", no_argument, NULL, 'K'}, {"punct", no_argument, NULL, 'P'},                           \
+        {"space", no_argument, NULL, 'S'}, {"lf", no_argument, NULL, 'L'},                         \
+        {"no-confusables", no_argument, NULL, 'C'}, {"no-mojibake", no_argument, NULL, 'M'},       \
+        {"keep-invisible", no_argument, NULL, 'I'}, {"lexicon", required_argument, NULL, 'X'},     \
+        {"no-lexicon", no_argument, NULL, 'N'}
 
 /* verbs of issue 5: stem, lemma, stopwords, freq */
 int cmd_stem(int argc, char **argv);

@@ -494,15 +494,7 @@ static int check_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int 
 int cmd_check(int argc, char **argv) {
     const char *verb = argv[0];
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"nfkc", no_argument, NULL, 'K'},
-                                             {"punct", no_argument, NULL, 'P'},
-                                             {"space", no_argument, NULL, 'S'},
-                                             {"lf", no_argument, NULL, 'L'},
-                                             {"no-confusables", no_argument, NULL, 'C'},
-                                             {"no-mojibake", no_argument, NULL, 'M'},
-                                             {"keep-invisible", no_argument, NULL, 'I'},
-                                             {"lexicon", required_argument, NULL, 'X'},
-                                             {"no-lexicon", no_argument, NULL, 'N'},
+                                             CLI_NORM_LONGOPTS,
                                              {"unknown", no_argument, NULL, 'W'},
                                              {"no-unknown", no_argument, NULL, 'w'},
                                              {"help", no_argument, NULL, 'h'},

@@ -173,15 +173,7 @@ static int norm_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int e
 
 int cmd_normalize(int argc, char **argv) {
     const char *verb = argv[0];
-    static const struct option longopts[] = {{"nfkc", no_argument, NULL, 'K'},
-                                             {"punct", no_argument, NULL, 'P'},
-                                             {"space", no_argument, NULL, 'S'},
-                                             {"lf", no_argument, NULL, 'L'},
-                                             {"no-confusables", no_argument, NULL, 'C'},
-                                             {"no-mojibake", no_argument, NULL, 'M'},
-                                             {"keep-invisible", no_argument, NULL, 'I'},
-                                             {"lexicon", required_argument, NULL, 'X'},
-                                             {"no-lexicon", no_argument, NULL, 'N'},
+    static const struct option longopts[] = {CLI_NORM_LONGOPTS,
                                              {"report", optional_argument, NULL, 'r'},
                                              {"report-format", required_argument, NULL, 'R'},
                                              {"invalid", required_argument, NULL, 'i'},

@@ -547,6 +547,14 @@ static int new_summarizer(const char *verb, const mn_idf *m, mn_summarizer **sm)
 
 /* The options keywords and summarize share (dictionary, background model,
  * stopwords): 1 when opt was one of them. */
+/* The getopt_long entries of the options shared_option() takes. */
+#define SHARED_LONGOPTS                                                                            \
+    {"idf", required_argument, NULL, OPT_IDF}, {"no-idf", no_argument, NULL, OPT_NO_IDF},          \
+        {"dictionary", required_argument, NULL, OPT_DICT},                                         \
+        {"stopwords", required_argument, NULL, OPT_STOPWORDS},                                     \
+        {"no-stopwords", no_argument, NULL, OPT_NO_STOPWORDS},                                     \
+        {"no-normalize", no_argument, NULL, OPT_NO_NORMALIZE}
+
 static int shared_option(int opt, model_opts *mo) {
     switch (opt) {
     case OPT_DICT:
@@ -605,13 +613,8 @@ int cmd_keywords(int argc, char **argv) {
     const char *verb = argv[0];
     static const struct option longopts[] = {{"number", required_argument, NULL, 'n'},
                                              {"format", required_argument, NULL, 'f'},
-                                             {"idf", required_argument, NULL, OPT_IDF},
-                                             {"no-idf", no_argument, NULL, OPT_NO_IDF},
                                              {"lines", no_argument, NULL, OPT_LINES},
-                                             {"dictionary", required_argument, NULL, OPT_DICT},
-                                             {"stopwords", required_argument, NULL, OPT_STOPWORDS},
-                                             {"no-stopwords", no_argument, NULL, OPT_NO_STOPWORDS},
-                                             {"no-normalize", no_argument, NULL, OPT_NO_NORMALIZE},
+                                             SHARED_LONGOPTS,
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     kw_ctx k = {NULL, KW_TEXT, 10, 0, 0};
@@ -849,12 +852,7 @@ int cmd_summarize(int argc, char **argv) {
                                              {"ratio", required_argument, NULL, 'r'},
                                              {"keywords", required_argument, NULL, 'k'},
                                              {"format", required_argument, NULL, 'f'},
-                                             {"idf", required_argument, NULL, OPT_IDF},
-                                             {"no-idf", no_argument, NULL, OPT_NO_IDF},
-                                             {"dictionary", required_argument, NULL, OPT_DICT},
-                                             {"stopwords", required_argument, NULL, OPT_STOPWORDS},
-                                             {"no-stopwords", no_argument, NULL, OPT_NO_STOPWORDS},
-                                             {"no-normalize", no_argument, NULL, OPT_NO_NORMALIZE},
+                                             SHARED_LONGOPTS,
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     sum_ctx x = {NULL, SUM_TEXT, 3, 0, 10, 0, NULL, 0};

@@ -990,6 +990,33 @@ static size_t number_len(const tokrec *t) {
     return t->base_end - t->start;
 }
 
+/* A date written with a month word: head[0..hl) (the number, or a word
+ * ending in the ordinal, "наймдугаар"), the ordinal word shown when
+ * show_ordinal, the month token at m, and a day number after it if there is
+ * one (8 дугаар сарын 18). The fact starts at token i; *last is the last
+ * token it takes. */
+static int month_date(mn_summarizer *sm, size_t t1, size_t i, const char *head, size_t hl,
+                      int show_ordinal, size_t m, size_t *last) {
+    const tokrec *T = sm->toks;
+    sbuf sb = {.n = 0};
+    sb_put(&sb, head, hl);
+    if (show_ordinal)
+        sb_show(&sb, sm, MN_SHOW_ORDINAL, 1, 0);
+    sb_show(&sb, sm, MN_SHOW_MONTH, 1, 0);
+    size_t end = T[m].end, j = m + 1;
+    if (j < t1 && T[j].kind == MN_TOKEN_NUMBER) {
+        sb.n = hl;
+        if (show_ordinal)
+            sb_show(&sb, sm, MN_SHOW_ORDINAL, 1, 0);
+        sb_show(&sb, sm, MN_SHOW_MONTH_OF, 1, 1);
+        sb_put(&sb, sm->clean + T[j].start, T[j].base_end - T[j].start);
+        end = T[j].base_end;
+        j++;
+    }
+    *last = j - 1;
+    return add_fact(sm, MN_FACT_DATE, T[i].start, end, sb.b, sb.n, NULL);
+}
+
 static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
     tokrec *T = sm->toks;
     const char *s = sm->clean;
@@ -1041,22 +1068,8 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
             }
             /* 8 дугаар сарын 18 */
             if (i + 2 < t1 && is_ordinal_word(sm, &T[i + 1]) && is_month_word(sm, &T[i + 2])) {
-                sbuf sb = {.n = 0};
-                sb_put(&sb, b, nl);
-                sb_show(&sb, sm, MN_SHOW_ORDINAL, 1, 0);
-                sb_show(&sb, sm, MN_SHOW_MONTH, 1, 0);
-                size_t end = T[i + 2].end, j = i + 3;
-                if (j < t1 && T[j].kind == MN_TOKEN_NUMBER) {
-                    sb.n = nl;
-                    sb_show(&sb, sm, MN_SHOW_ORDINAL, 1, 0);
-                    sb_show(&sb, sm, MN_SHOW_MONTH_OF, 1, 1);
-                    sb_put(&sb, s + T[j].start, T[j].base_end - T[j].start);
-                    end = T[j].base_end;
-                    j++;
-                }
-                if ((rc = add_fact(sm, MN_FACT_DATE, t->start, end, sb.b, sb.n, NULL)) != MN_OK)
+                if ((rc = month_date(sm, t1, i, b, nl, 1, i + 2, &i)) != MN_OK)
                     return rc;
-                i = j - 1;
                 continue;
             }
             /* numbers with scale words, units and currencies */
@@ -1065,20 +1078,8 @@ static int facts_of_sentence(mn_summarizer *sm, size_t t0, size_t t1) {
         /* наймдугаар сарын 18: a word longer than the ordinal, ending in it */
         if (t->kind == MN_TOKEN_WORD && i + 1 < t1 && is_month_word(sm, &T[i + 1]) &&
             has_fact_word(sm, b, bl, MN_FW_ORDINAL, 0) && !fact_word(sm, b, bl, MN_FW_ORDINAL)) {
-            sbuf sb = {.n = 0};
-            size_t end = T[i + 1].end, j = i + 2;
-            sb_put(&sb, b, bl);
-            sb_show(&sb, sm, MN_SHOW_MONTH, 1, 0);
-            if (j < t1 && T[j].kind == MN_TOKEN_NUMBER) {
-                sb.n = bl;
-                sb_show(&sb, sm, MN_SHOW_MONTH_OF, 1, 1);
-                sb_put(&sb, s + T[j].start, T[j].base_end - T[j].start);
-                end = T[j].base_end;
-                j++;
-            }
-            if ((rc = add_fact(sm, MN_FACT_DATE, t->start, end, sb.b, sb.n, NULL)) != MN_OK)
+            if ((rc = month_date(sm, t1, i, b, bl, 0, i + 1, &i)) != MN_OK)
                 return rc;
-            i = j - 1;
             continue;
         }
         if (t->kind == MN_TOKEN_NUMBER) {
