@@ -36,11 +36,7 @@ SLICE_MB=${SLICE_MB:-50}
 OPS=${OPS:-lower upper fold}
 MIXED_OPS=${MIXED_OPS:-lower upper fold}
 MIXED_PEERS=${MIXED_PEERS:-all}
-PIN_CPU=${PIN_CPU:-1}
-TIMER=${TIMER:-hyperfine}
-DATA_MN=${DATA_MN:-$here/data/mn-news.txt}
 DATA_MIXED=${DATA_MIXED:-$here/data/mixed.txt}
-RESULTS=${RESULTS:-$here/results}
 
 check_runs_slice_mb
 find_mntext "${1:-}"

@@ -35,10 +35,6 @@ set -eu
 
 RUNS=${RUNS:-3}
 SLICE_MB=${SLICE_MB:-20}
-PIN_CPU=${PIN_CPU:-1}
-TIMER=${TIMER:-hyperfine}
-DATA_MN=${DATA_MN:-$here/data/mn-news.txt}
-RESULTS=${RESULTS:-$here/results}
 
 TARGET_LOWER=150
 TARGET_STEM=100

@@ -24,14 +24,21 @@
 #   finish_report                  the last line; removes the temporary files
 #
 # Its functions set variables for the scripts and read some that the scripts
-# set (RUNS, SLICE_MB, PIN_CPU, TIMER, RESULTS, t_start; CMD and SLOW from
-# their peer functions).
+# set (RUNS, SLICE_MB, t_start; CMD and SLOW from their peer functions).
+# The settings every script shares have their defaults here: PIN_CPU (1),
+# TIMER (hyperfine), DATA_MN (bench/data/mn-news.txt), RESULTS
+# (bench/results); each can be set in the environment.
 # shellcheck shell=bash disable=SC2034,SC2154
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
 BENCH=$(basename "$0")
 export LC_ALL=C.UTF-8
+
+PIN_CPU=${PIN_CPU:-1}
+TIMER=${TIMER:-hyperfine}
+DATA_MN=${DATA_MN:-$here/data/mn-news.txt}
+RESULTS=${RESULTS:-$here/results}
 
 sliced_any=0 # set to 1 by measure_peer when a peer ran on a slice
 

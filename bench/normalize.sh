@@ -26,10 +26,6 @@ set -eu
 
 RUNS=${RUNS:-5}
 SLICE_MB=${SLICE_MB:-20}
-PIN_CPU=${PIN_CPU:-1}
-TIMER=${TIMER:-hyperfine}
-DATA_MN=${DATA_MN:-$here/data/mn-news.txt}
-RESULTS=${RESULTS:-$here/results}
 
 TARGET=500
 # Reference figures quoted by issue 4 (MB/s, this kind of machine).

@@ -19,7 +19,6 @@ set -eu
 RUNS=${RUNS:-5}
 SCRIPT_MB=${SCRIPT_MB:-20}
 OPS=${OPS:-lower upper fold}
-PIN_CPU=${PIN_CPU:-1}
 
 find_mntext "${1:-}"
 have python3 || die "python3 is needed to generate the inputs"

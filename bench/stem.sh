@@ -33,10 +33,6 @@ set -eu
 
 RUNS=${RUNS:-5}
 SLICE_MB=0
-PIN_CPU=${PIN_CPU:-1}
-TIMER=${TIMER:-hyperfine}
-DATA_MN=${DATA_MN:-$here/data/mn-news.txt}
-RESULTS=${RESULTS:-$here/results}
 HUNSPELL_WORDS=${HUNSPELL_WORDS:-100000}
 TARGET_WPS=5000000 # words/s, library level, one core (issue 5)
 

@@ -25,7 +25,6 @@ set -eu
 SIZES=${SIZES:-25 50 100}
 DOC_KB=${DOC_KB:-9}
 RUNS=${RUNS:-1}
-PIN_CPU=${PIN_CPU:-1}
 find_mntext "${1:-}"
 need_data "$here/data/mn-news.txt"
 bench_lock

@@ -39,10 +39,6 @@ set -eu
 
 RUNS=${RUNS:-5}
 SLICE_MB=${SLICE_MB:-50}
-PIN_CPU=${PIN_CPU:-1}
-TIMER=${TIMER:-hyperfine}
-DATA_MN=${DATA_MN:-$here/data/mn-news.txt}
-RESULTS=${RESULTS:-$here/results}
 PROFILE=${PROFILE:-0}
 
 # Targets (issue) and reference figures measured earlier on this kind of

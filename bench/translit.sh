@@ -22,10 +22,6 @@ set -eu
 
 RUNS=${RUNS:-5}
 SLICE_MB=${SLICE_MB:-20}
-PIN_CPU=${PIN_CPU:-1}
-TIMER=${TIMER:-hyperfine}
-DATA_MN=${DATA_MN:-$here/data/mn-news.txt}
-RESULTS=${RESULTS:-$here/results}
 TARGET=100
 
 check_runs_slice_mb

@@ -19,9 +19,6 @@ set -eu
 
 RUNS=${RUNS:-5}
 SLICE_MB=${SLICE_MB:-20}
-PIN_CPU=${PIN_CPU:-1}
-TIMER=${TIMER:-hyperfine}
-RESULTS=${RESULTS:-$here/results}
 DATA_UP=${DATA_UP:-$here/data/mn-news-upper.txt}
 TARGET=50
 DIC=/usr/share/hunspell/mn_MN.dic
