@@ -15,6 +15,10 @@ void *mn__realloc(void *p, size_t n);
  * elements: capacity doubles from first (when *cap is 0). MN_OK, or
  * MN_E_NOMEM (on overflow too) with *p and *cap unchanged. */
 int mn__grow(void **p, size_t *cap, size_t need, size_t elem, size_t first);
+/* A hunspell dictionary's two files: *aff = base + ".aff", *dic = base +
+ * ".dic", in one allocation (mn_free(*aff) frees both). MN_OK or
+ * MN_E_NOMEM. */
+int mn__hunspell_files(const char *base, char **aff, char **dic);
 
 static inline int mn__is_cont(uint8_t b) {
     return (b & 0xC0) == 0x80;

@@ -45,15 +45,9 @@ int mn_lemmatizer_new(mn_lemmatizer **out, const char *dict, int options) {
         return MN_E_ARGUMENT;
     if (dict == NULL)
         dict = MN_LEMMA_DEFAULT_DICT;
-    const size_t n = strlen(dict);
-    char *aff = mn__malloc(2 * (n + 5));
-    if (aff == NULL)
+    char *aff, *dic;
+    if (mn__hunspell_files(dict, &aff, &dic) != MN_OK)
         return MN_E_NOMEM;
-    char *dic = aff + n + 5;
-    memcpy(aff, dict, n);
-    memcpy(aff + n, ".aff", 5);
-    memcpy(dic, dict, n);
-    memcpy(dic + n, ".dic", 5);
     int rc = MN_OK;
     mn_lemmatizer *lz = NULL;
     /* hunspell makes an empty dictionary of missing files without a word:

@@ -332,7 +332,7 @@ static int parse_tables(mn_normalizer *n) {
 
 /* --------------------------------------------------------------- lexicon */
 
-#define MN_DEFAULT_LEXICON "/usr/share/hunspell/mn_MN"
+#define MN_DEFAULT_LEXICON MN_LEMMA_DEFAULT_DICT /* hunspell-mn */
 
 static int lex_load(mn_normalizer *n) {
 #if defined(MN_HAVE_HUNSPELL)
@@ -340,21 +340,15 @@ static int lex_load(mn_normalizer *n) {
         return n->lex_state;
     n->lex_state = -1;
     const char *base = n->lex_path ? n->lex_path : MN_DEFAULT_LEXICON;
-    const size_t bl = strlen(base);
-    char *aff = mn__malloc(bl + 5), *dic = mn__malloc(bl + 5);
-    if (aff && dic) {
-        memcpy(aff, base, bl);
-        memcpy(aff + bl, ".aff", 5);
-        memcpy(dic, base, bl);
-        memcpy(dic + bl, ".dic", 5);
+    char *aff, *dic;
+    if (mn__hunspell_files(base, &aff, &dic) == MN_OK) {
         /* loaded in the parts each query needs: the whole .dic costs
          * 0.4-0.8 s and most texts ask about a few words (hunlex.c) */
         n->hx = mn__hunlex_open(aff, dic, 16);
         if (n->hx != NULL)
             n->lex_state = 1;
+        mn_free(aff);
     }
-    mn_free(aff);
-    mn_free(dic);
     return n->lex_state;
 #else
     (void)n;

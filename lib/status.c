@@ -1,5 +1,6 @@
 /* status.c: status messages, versions and the library's allocator. */
 #include <stdlib.h>
+#include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -73,6 +74,20 @@ int mn__grow(void **p, size_t *cap, size_t need, size_t elem, size_t first) {
         return MN_E_NOMEM;
     *p = q;
     *cap = c;
+    return MN_OK;
+}
+
+int mn__hunspell_files(const char *base, char **aff, char **dic) {
+    const size_t n = strlen(base);
+    char *a = mn__malloc(2 * (n + 5));
+    if (a == NULL)
+        return MN_E_NOMEM;
+    memcpy(a, base, n);
+    memcpy(a + n, ".aff", 5);
+    memcpy(a + n + 5, base, n);
+    memcpy(a + 2 * n + 5, ".dic", 5);
+    *aff = a;
+    *dic = a + n + 5;
     return MN_OK;
 }
 

@@ -383,23 +383,15 @@ int mn_summarizer_new(mn_summarizer **out, const mn_idf *idf, const char *dictio
     }
     sm->idf = idf;
     if (dictionary == NULL)
-        dictionary = "/usr/share/hunspell/mn_MN";
-    if (dictionary[0] != '\0') {
-        const size_t dl = strlen(dictionary);
-        char *aff = malloc(dl + 5), *dic = malloc(dl + 5);
-        if (aff && dic) {
-            memcpy(aff, dictionary, dl);
-            memcpy(aff + dl, ".aff", 5);
-            memcpy(dic, dictionary, dl);
-            memcpy(dic + dl, ".dic", 5);
-            FILE *f = fopen(dic, "rb"); /* hunspell prints nothing on a missing file */
-            if (f) {
-                fclose(f);
-                sm->hs = Hunspell_create(aff, dic);
-            }
+        dictionary = MN_LEMMA_DEFAULT_DICT;
+    char *aff, *dic;
+    if (dictionary[0] != '\0' && mn__hunspell_files(dictionary, &aff, &dic) == MN_OK) {
+        FILE *f = fopen(dic, "rb"); /* hunspell prints nothing on a missing file */
+        if (f) {
+            fclose(f);
+            sm->hs = Hunspell_create(aff, dic);
         }
-        free(aff);
-        free(dic);
+        mn_free(aff);
     }
     rc = mn_sentencer_new(&sm->sn, MN_INVALID_STRICT);
     if (rc == MN_OK)
