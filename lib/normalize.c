@@ -961,7 +961,8 @@ static void stage_mojibake(mn_normalizer *n, tbuf *dst, const tbuf *src) {
 
 /* -------------------------------------------------- stage 4: confusables */
 
-/* Whitespace-delimited chunks that hold URLs, e-mail addresses or code. */
+/* Whitespace-delimited chunks that hold URLs, e-mail addresses or code:
+ * no rule after NFC touches them (the word stage, --punct). */
 static int chunk_is_technical(const uint8_t *s, size_t len) {
     for (size_t i = 0; i < len; i++) {
         const uint8_t c = s[i];
@@ -974,6 +975,16 @@ static int chunk_is_technical(const uint8_t *s, size_t len) {
             return 1;
     }
     return 0;
+}
+
+/* Is the chunk that starts at src->s[i] technical? *end: where it ends. */
+static int technical_chunk_at(const tbuf *src, size_t i, size_t *end) {
+    size_t e = i;
+    while (e < src->len && src->s[e] != ' ' && src->s[e] != '\t' && src->s[e] != '\n' &&
+           src->s[e] != '\r')
+        e++;
+    *end = e;
+    return chunk_is_technical(src->s + i, e - i);
 }
 
 /* Cyrillic letters with a Latin twin: а е о р с у х, А В Е К М Н О Р С Т Х. */
@@ -1197,7 +1208,6 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
     /* Collect the words of the line. */
     size_t nw = 0;
     size_t i = 0;
-    size_t chunk_b = 0;
     int chunk_tech = -1;
     while (i < src->len) {
         uint32_t cp;
@@ -1208,12 +1218,8 @@ static void stage_words(mn_normalizer *n, tbuf *dst, const tbuf *src) {
             continue;
         }
         if (chunk_tech < 0) {
-            chunk_b = i;
-            size_t e = i;
-            while (e < src->len && src->s[e] != ' ' && src->s[e] != '\t' && src->s[e] != '\n' &&
-                   src->s[e] != '\r')
-                e++;
-            chunk_tech = chunk_is_technical(src->s + chunk_b, e - chunk_b);
+            size_t e;
+            chunk_tech = technical_chunk_at(src, i, &e);
         }
         if (!is_letter_cp(cp) && conf_find(n, cp) == NULL) {
             i += l;
@@ -1355,17 +1361,13 @@ static void stage_punct(mn_normalizer *n, tbuf *dst, const tbuf *src) {
         /* A chunk holding a URL, an e-mail address or code is copied as it
          * is, as the word stage leaves it: "www..." must stay "www." for
          * the second pass to see the same chunk (idempotence). */
-        if (prev == NO_CP || prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r') {
-            size_t e = i;
-            while (e < src->len && src->s[e] != ' ' && src->s[e] != '\t' && src->s[e] != '\n' &&
-                   src->s[e] != '\r')
-                e++;
-            if (e > i && chunk_is_technical(src->s + i, e - i)) {
-                tb_copy(n, dst, src, i, e - i);
-                prev = 'x'; /* not a space: the chunk ends at the next one */
-                i = e;
-                continue;
-            }
+        size_t e;
+        if ((prev == NO_CP || prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r') &&
+            technical_chunk_at(src, i, &e)) {
+            tb_copy(n, dst, src, i, e - i);
+            prev = 'x'; /* not a space: the chunk ends at the next one */
+            i = e;
+            continue;
         }
         uint32_t cp;
         const size_t l = dec(src->s, src->len, i, &cp);
