@@ -198,6 +198,10 @@ void cli_out_token_span(const mn_token *t); /* "START\tEND\tKIND\t" of tsv rows 
  * opened is reported and skipped (exit status 1 at the end). */
 typedef int (*cli_chunk_fn)(void *ctx, cli_input *in, const char *buf, size_t n, int end);
 int cli_run_inputs(const char *verb, int nfiles, char **files, cli_chunk_fn chunk, void *ctx);
+/* Make the array *p (cap elements of elem bytes) hold at least need
+ * elements, doubling from first: 0, or -1 (out of memory, nothing
+ * changed). */
+int cli_grow(void **p, size_t *cap, size_t need, size_t elem, size_t first);
 /* cli_run_inputs with the buffered output (cli_out_*) begun before and
  * flushed after: a write error makes the status EXIT_IO. */
 int cli_run_buffered(const char *verb, int nfiles, char **files, cli_chunk_fn chunk, void *ctx);

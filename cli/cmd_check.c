@@ -186,17 +186,9 @@ static void print_problem(check_ctx *c, const mn_change *ch) {
 }
 
 static size_t arena_put(check_ctx *c, const char *s, size_t n) {
-    if (c->arena_len + n > c->arena_cap) {
-        size_t cap = c->arena_cap ? c->arena_cap : 4096;
-        while (cap < c->arena_len + n)
-            cap *= 2;
-        char *a = realloc(c->arena, cap);
-        if (a == NULL) {
-            c->oom = 1;
-            return 0;
-        }
-        c->arena = a;
-        c->arena_cap = cap;
+    if (cli_grow((void **)&c->arena, &c->arena_cap, c->arena_len + n, 1, 4096) < 0) {
+        c->oom = 1;
+        return 0;
     }
     if (n)
         memcpy(c->arena + c->arena_len, s, n);
@@ -205,15 +197,9 @@ static size_t arena_put(check_ctx *c, const char *s, size_t n) {
 }
 
 static void hold(check_ctx *c, const mn_change *ch) {
-    if (c->nh == c->caph) {
-        const size_t cap = c->caph ? c->caph * 2 : 64;
-        held *h = realloc(c->h, cap * sizeof *h);
-        if (h == NULL) {
-            c->oom = 1;
-            return;
-        }
-        c->h = h;
-        c->caph = cap;
+    if (cli_grow((void **)&c->h, &c->caph, c->nh + 1, sizeof *c->h, 64) < 0) {
+        c->oom = 1;
+        return;
     }
     held *e = &c->h[c->nh++];
     e->start = ch->start;

@@ -136,16 +136,8 @@ static int merge_error(freq_ctx *c, const cli_input *in, int rc, size_t off) {
 
 static int merge_chunk(void *ctx, cli_input *in, const char *buf, size_t n, int end) {
     freq_ctx *c = ctx;
-    if (c->carry_len + n > c->carry_cap) {
-        size_t cap = c->carry_cap ? c->carry_cap : 256 * 1024;
-        while (cap < c->carry_len + n)
-            cap *= 2;
-        char *nc = realloc(c->carry, cap);
-        if (nc == NULL)
-            return nomem(c->verb);
-        c->carry = nc;
-        c->carry_cap = cap;
-    }
+    if (cli_grow((void **)&c->carry, &c->carry_cap, c->carry_len + n, 1, 256 * 1024) < 0)
+        return nomem(c->verb);
     memcpy(c->carry + c->carry_len, buf, n);
     c->carry_len += n;
     /* Parse up to the last line feed (everything at the end of the input). */

@@ -163,16 +163,8 @@ struct doc_ctx {
 static int doc_append(doc_ctx *c, const char *p, size_t n) {
     if (c->len + n > MN_SUMMARIZE_MAX_DOCUMENT)
         return -1;
-    if (c->len + n > c->cap) {
-        size_t cap = c->cap ? c->cap : 64 * 1024;
-        while (cap < c->len + n)
-            cap *= 2;
-        char *b = realloc(c->buf, cap);
-        if (b == NULL)
-            return -2;
-        c->buf = b;
-        c->cap = cap;
-    }
+    if (cli_grow((void **)&c->buf, &c->cap, c->len + n, 1, 64 * 1024) < 0)
+        return -2;
     memcpy(c->buf + c->len, p, n);
     c->len += n;
     return 0;
@@ -252,14 +244,8 @@ typedef struct pathlist {
 } pathlist;
 
 static int push_path(pathlist *p, char *s) {
-    if (p->n == p->cap) {
-        const size_t c = p->cap ? p->cap * 2 : 64;
-        char **v = realloc(p->v, c * sizeof *v);
-        if (v == NULL)
-            return -1;
-        p->v = v;
-        p->cap = c;
-    }
+    if (cli_grow((void **)&p->v, &p->cap, p->n + 1, sizeof *p->v, 64) < 0)
+        return -1;
     p->v[p->n++] = s;
     return 0;
 }
