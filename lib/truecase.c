@@ -40,6 +40,8 @@
 
 #include "data_hyphen_suffixes.inc"
 #include "data_truecase_acronyms.inc"
+#include "data_acronyms.inc"
+#include "data_places.inc"
 #include "data_truecase_model.inc"
 
 /* ---------------------------------------------------------- characters */
@@ -397,6 +399,7 @@ struct mn_case_model {
     table left;  /* "left word" -> counts of word after left */
     table right; /* "word right" -> counts of word before right */
     table dict;  /* hunspell capitalized entries: c[1..3] shape, c[0] = 1 ambiguous */
+    table gaz;   /* one-word names of lib/data/places.txt and acronyms.txt: c[1..3] shape */
     Hunhandle *hun; /* hunspell-mn with its affix rules, or NULL */
     pthread_mutex_t hun_lock; /* Hunspell_spell() is not safe in threads */
 };
@@ -445,6 +448,36 @@ static int mark_pairs(mn_case_model *m) {
                 return MN_E_NOMEM;
             r->pairs |= side == 0 ? PAIR_LEFT : PAIR_RIGHT;
         }
+    }
+    return MN_OK;
+}
+
+/* The gazetteers (lib/data/acronyms.txt, places.txt: NAME TAB ...): each
+ * one-word name with its shape; the first entry of a word wins. */
+static int gaz_add(table *t, const char *data) {
+    uint8_t key[KMAX];
+    for (const char *line = data; *line;) {
+        const char *end = strchr(line, '\n');
+        if (end == NULL)
+            end = line + strlen(line);
+        const char *tab = memchr(line, '\t', (size_t)(end - line));
+        const char *next = *end ? end + 1 : end;
+        if (line[0] == '#' || tab == NULL || tab == line || memchr(line, ' ', (size_t)(tab - line))) {
+            line = next;
+            continue;
+        }
+        const size_t n = (size_t)(tab - line);
+        uint32_t mask;
+        const int sh = shape_of((const uint8_t *)line, n, &mask, NULL);
+        const size_t kl = fold_key((const uint8_t *)line, n, key, sizeof key);
+        if (kl && sh >= SH_TITLE && sh <= SH_MIXED && table_find(t, key, kl, hash_bytes(key, kl)) == NULL) {
+            rec *r = table_add(t, key, kl);
+            if (r == NULL)
+                return MN_E_NOMEM;
+            r->c[sh] = 1;
+            r->mask = mask;
+        }
+        line = next;
     }
     return MN_OK;
 }
@@ -499,6 +532,10 @@ int mn_case_model_parse(mn_case_model **out, const char *s, size_t len, size_t *
     }
     if (rc == MN_OK)
         rc = mark_pairs(m);
+    if (rc == MN_OK)
+        rc = gaz_add(&m->gaz, (const char *)mn_data_acronyms);
+    if (rc == MN_OK)
+        rc = gaz_add(&m->gaz, (const char *)mn_data_places);
     if (rc != MN_OK) {
         mn_case_model_free(m);
         return rc;
@@ -520,6 +557,7 @@ void mn_case_model_free(mn_case_model *m) {
     table_free(&m->left);
     table_free(&m->right);
     table_free(&m->dict);
+    table_free(&m->gaz);
     if (m->hun) {
         Hunspell_destroy(m->hun);
         pthread_mutex_destroy(&m->hun_lock);
@@ -1291,7 +1329,24 @@ static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *
 static void fallback(mn_truecaser *tc, const uint8_t *k, size_t n, int latin_only, int suffixed,
                      int cur_shape, uint32_t cur_mask, decision *d) {
     const mn_case_model *m = tc->m;
-    const rec *r = dict_find(m, k, n);
+    const rec *r = table_find(&m->gaz, k, n, hash_bytes(k, n));
+    if (r) {
+        d->shape = r->c[2] ? SH_UPPER : r->c[3] ? SH_MIXED : SH_TITLE;
+        d->mask = r->mask;
+        d->found = 7;
+        return;
+    }
+    /* A capitalized dictionary entry (Хүнгүй, a name) that hunspell also
+     * knows in lower case through its affixes (хүн + -гүй "without a
+     * person") is left to the steps below. */
+    r = dict_find(m, k, n);
+    const int hun_ok = m->hun && !latin_only && n < KMAX && memchr(k, '-', n) == NULL;
+    int hun_lower = -1; /* hunspell knows the word in lower case (-1: not asked yet) */
+    if (r && hun_ok) {
+        hun_lower = hunspell_guess(tc, k, n) == SH_LOWER;
+        if (hun_lower)
+            r = NULL;
+    }
     if (r) {
         d->shape = r->c[2] > r->c[1] ? SH_UPPER : r->c[3] > r->c[1] ? SH_MIXED : SH_TITLE;
         d->mask = r->mask;
@@ -1304,6 +1359,15 @@ static void fallback(mn_truecaser *tc, const uint8_t *k, size_t n, int latin_onl
         const rec *sr = sn ? table_find(&m->stems, st, sn, hash_bytes(st, sn)) : NULL;
         if (sr && rec_total(sr) >= 2) {
             d->shape = rec_decide(sr);
+            /* A capital from a short, mixed stem (ал: алсан "killed" and
+             * the name Ал) gives way when hunspell knows the word in lower
+             * case and the stem was lower case in a tenth of its uses. */
+            if (d->shape != SH_LOWER && hun_ok) {
+                if (hun_lower < 0)
+                    hun_lower = hunspell_guess(tc, k, n) == SH_LOWER;
+                if (hun_lower && (uint64_t)sr->c[SH_LOWER] * 10 >= rec_total(sr))
+                    d->shape = SH_LOWER;
+            }
             d->mask = sr->mask;
             if (d->shape == SH_UPPER) { /* the stem's letters only: УИХ + suffix */
                 const size_t nl = count_cased(st, sn);
