@@ -21,7 +21,7 @@
 void help_truecase(void) {
     printf("Usage: mntext truecase [--mode=auto|all] [--model=FILE] [--dict=FILE|--no-dict]\n"
            "                       [--invalid=MODE] [FILE...]\n"
-           "       mntext truecase --train [--invalid=MODE] FILE... > MODEL\n"
+           "       mntext truecase --train [--dict=FILE|--no-dict] [--invalid=MODE] FILE... > MODEL\n"
            "\n"
            "Restore the case a Mongolian editor would write in ALL-CAPS text: sentence-\n"
            "initial words get a capital, common words become lower case, proper nouns\n"
@@ -40,11 +40,14 @@ void help_truecase(void) {
            "  --model=FILE      a case model written by --train (default: the model\n"
            "                    built into libmntext, see docs/TRUECASE.md)\n"
            "  --dict=FILE       also use the capitalized entries (proper nouns,\n"
-           "                    acronyms) of a hunspell .dic file; by default\n"
-           "                    " DEFAULT_DIC " when it exists\n"
+           "                    acronyms) of a hunspell .dic file and hunspell with its\n"
+           "                    .aff; by default " DEFAULT_DIC "\n"
+           "                    when it exists\n"
            "  --no-dict         use no dictionary\n"
            "  --train           read mixed-case text and write a case model to\n"
-           "                    standard output (counts per word and word pair)\n"
+           "                    standard output (counts per word and word pair, and\n"
+           "                    context weights, which use the dictionary's answers:\n"
+           "                    train and truecase with the same --dict or --no-dict)\n"
            "  --invalid=MODE    strict (default): stop at ill-formed UTF-8 with exit\n"
            "                    65 and say where; replace: write U+FFFD; keep: pass\n"
            "                    the bytes through\n"
@@ -191,8 +194,8 @@ int cmd_truecase(int argc, char **argv) {
     }
     if (dict_path && no_dict)
         return cli_usage_error(verb, "--dict and --no-dict exclude each other");
-    if (train && (model_path || dict_path || no_dict || mode != MN_TRUECASE_AUTO))
-        return cli_usage_error(verb, "--train takes no --mode, --model or --dict");
+    if (train && (model_path || mode != MN_TRUECASE_AUTO))
+        return cli_usage_error(verb, "--train takes no --mode or --model");
     if (train && invalid == MN_INVALID_REPLACE)
         invalid = MN_INVALID_KEEP; /* nothing is written: the same counts */
 
@@ -202,6 +205,13 @@ int cmd_truecase(int argc, char **argv) {
         int rc = mn_case_trainer_new(&c.tr, invalid);
         if (rc != MN_OK) {
             cli_error(verb, "%s", mn_strerror(rc));
+            return EXIT_IO;
+        }
+        const char *p = dict_path ? dict_path : DEFAULT_DIC;
+        if (!no_dict && (dict_path != NULL || access(p, R_OK) == 0) &&
+            (rc = mn_case_trainer_add_dictionary(c.tr, p)) != MN_OK) {
+            cli_error(verb, "%s: %s", p, rc == MN_E_ARGUMENT ? "cannot read the dictionary" : mn_strerror(rc));
+            mn_case_trainer_free(c.tr);
             return EXIT_IO;
         }
         status = cli_run_inputs(verb, argc - optind, argv + optind, train_chunk, &c);

@@ -391,6 +391,271 @@ static int rec_decide(const rec *r) {
     return best;
 }
 
+/* ------------------------------------------------ context weights: table */
+
+/* The weights of the averaged perceptron that decides the words the counts
+ * leave in doubt (see "context weights" below): per feature hash, one
+ * weight per class (lower case, Title case, UPPER case), in hundredths. */
+typedef struct wslot {
+    uint64_t h; /* 0: empty */
+    int32_t w[3];
+} wslot;
+
+typedef struct wtable {
+    wslot *s;
+    size_t cap, n; /* cap: a power of two */
+} wtable;
+
+/* The weights of h, added as zeros if new; NULL when out of memory. */
+static int32_t *wt_add(wtable *t, uint64_t h) {
+    if ((t->n + 1) * 2 > t->cap) {
+        const size_t cap = t->cap ? t->cap * 2 : 1024;
+        wslot *s = mn__malloc(cap * sizeof *s);
+        if (s == NULL)
+            return NULL;
+        memset(s, 0, cap * sizeof *s);
+        for (size_t j = 0; j < t->cap; j++)
+            if (t->s[j].h) {
+                size_t i = (size_t)t->s[j].h & (cap - 1);
+                while (s[i].h)
+                    i = (i + 1) & (cap - 1);
+                s[i] = t->s[j];
+            }
+        mn_free(t->s);
+        t->s = s;
+        t->cap = cap;
+    }
+    size_t i = (size_t)h & (t->cap - 1);
+    while (t->s[i].h && t->s[i].h != h)
+        i = (i + 1) & (t->cap - 1);
+    if (t->s[i].h == 0) {
+        t->s[i].h = h;
+        t->n++;
+    }
+    return t->s[i].w;
+}
+
+/* The same, compact, for looking up (built from a wtable once parsed): 12
+ * bytes a slot, half of them empty; a slot keeps the upper half of the
+ * hash (its place in the table gives the lower bits) and the weights as
+ * 16-bit numbers (a model's weights are clamped to +-32767). */
+typedef struct cslot {
+    uint32_t tag; /* 0: empty */
+    int16_t w[3];
+} cslot;
+
+typedef struct ctable {
+    cslot *s;
+    size_t mask; /* slots - 1 */
+} ctable;
+
+static inline uint32_t ctag(uint64_t h) {
+    const uint32_t t = (uint32_t)(h >> 32);
+    return t ? t : 1;
+}
+
+static inline const int16_t *ct_find(const ctable *t, uint64_t h) {
+    if (t->s == NULL)
+        return NULL;
+    const uint32_t tag = ctag(h);
+    for (size_t i = (size_t)h & t->mask;; i = (i + 1) & t->mask) {
+        if (t->s[i].tag == tag)
+            return t->s[i].w;
+        if (t->s[i].tag == 0)
+            return NULL;
+    }
+}
+
+static int16_t clamp16(int32_t x) {
+    return x > 32767 ? 32767 : x < -32767 ? -32767 : (int16_t)x;
+}
+
+static int ct_build(ctable *c, const wtable *w) {
+    size_t cap = 1024;
+    while (cap < 2 * w->n)
+        cap *= 2;
+    c->s = mn__malloc(cap * sizeof *c->s);
+    if (c->s == NULL)
+        return MN_E_NOMEM;
+    memset(c->s, 0, cap * sizeof *c->s);
+    c->mask = cap - 1;
+    for (size_t j = 0; j < w->cap; j++)
+        if (w->s[j].h) {
+            const uint64_t h = w->s[j].h;
+            size_t i = (size_t)h & c->mask;
+            while (c->s[i].tag)
+                i = (i + 1) & c->mask;
+            c->s[i].tag = ctag(h);
+            for (int k = 0; k < 3; k++)
+                c->s[i].w[k] = clamp16(w->s[j].w[k]);
+        }
+    return MN_OK;
+}
+
+/* Feature types, with their names in the model file ("wl:засгийн монгол"):
+ * bias; the word, its stem, its length in letters (1-8), whether it has a
+ * Latin letter, its last 1-4 and first 1-3 letters; hunspell's answer for a
+ * Cyrillic word with its length (h:05 known, h:15 unknown, 5 letters or
+ * more; h:- without a dictionary or for other words); the left and right
+ * neighbours and their stems; whether the word is inside a quotation; the
+ * pairs word+left, word+right, stem+left, stem+right. A neighbour is the
+ * adjacent word, else a punctuation mark next to the word, else "^" (left)
+ * or "$" (right). */
+enum { F_B, F_W, F_S, F_N, F_A, F_E1, F_E2, F_E3, F_E4, F_P1, F_P2, F_P3, F_H,
+       F_L, F_R, F_LS, F_RS, F_Q, F_WL, F_WR, F_SL, F_SR, F_COUNT };
+#define F_SELF F_L /* the features of the word by itself: F_B to F_H */
+static const char fnames[F_COUNT][3] = {"b",  "w",  "s",  "n",  "a",  "e1", "e2", "e3",
+                                        "e4", "p1", "p2", "p3", "h",  "l",  "r",  "ls",
+                                        "rs", "q",  "wl", "wr", "sl", "sr"};
+
+/* A feature's hash from its type and the hashes of its parts (0: none). */
+static uint64_t feat_hash(int type, uint64_t h1, uint64_t h2) {
+    const uint64_t x = pair_hash(pair_hash((uint64_t)(type + 1) * 0xD6E8FEB86659FD93ull, h1), h2);
+    return x ? x : 1;
+}
+
+static uint64_t part_hash(const uint8_t *p, size_t n) {
+    return n ? hash_bytes(p, n) : 0;
+}
+
+typedef struct fpart {
+    int type;
+    const uint8_t *a, *b; /* the parts (b: the second of a pair, or NULL) */
+    size_t an, bn;
+} fpart;
+
+/* The byte length of the first k letters of key s[0..n) (all of it if it
+ * has fewer). */
+static size_t head_bytes(const uint8_t *s, size_t n, size_t k) {
+    size_t i = 0;
+    while (i < n && k > 0) {
+        i++;
+        while (i < n && (s[i] & 0xC0) == 0x80)
+            i++;
+        k--;
+    }
+    return i;
+}
+
+/* The byte length of the last k letters of s[0..n). */
+static size_t tail_bytes(const uint8_t *s, size_t n, size_t k) {
+    size_t i = n;
+    while (i > 0 && k > 0) {
+        i--;
+        while (i > 0 && (s[i] & 0xC0) == 0x80)
+            i--;
+        k--;
+    }
+    return n - i;
+}
+
+static const uint8_t digits[] = "012345678";
+
+/* The features of word w (stem st) by itself but F_H: F_SELF - 1 parts. */
+static size_t self_feats(const uint8_t *w, size_t wn, const uint8_t *st, size_t sn, fpart *f) {
+    size_t letters = 0, latin = 0;
+    for (size_t i = 0; i < wn; i++) {
+        letters += (w[i] & 0xC0) != 0x80;
+        latin += (w[i] >= 'a' && w[i] <= 'z');
+    }
+    if (letters > 8)
+        letters = 8;
+    size_t m = 0;
+    f[m++] = (fpart){F_B, NULL, NULL, 0, 0};
+    f[m++] = (fpart){F_W, w, NULL, wn, 0};
+    f[m++] = (fpart){F_S, st, NULL, sn, 0};
+    f[m++] = (fpart){F_N, digits + letters, NULL, 1, 0};
+    f[m++] = (fpart){F_A, digits + (latin > 0), NULL, 1, 0};
+    for (size_t k = 1; k <= 4; k++) {
+        const size_t b = tail_bytes(w, wn, k);
+        f[m++] = (fpart){F_E1 + (int)k - 1, w + wn - b, NULL, b, 0};
+    }
+    for (size_t k = 1; k <= 3; k++)
+        f[m++] = (fpart){F_P1 + (int)k - 1, w, NULL, head_bytes(w, wn, k), 0};
+    return m;
+}
+
+static uint64_t fpart_hash(const fpart *f) {
+    return feat_hash(f->type, part_hash(f->a, f->an), f->b ? part_hash(f->b, f->bn) : 0);
+}
+
+static void add_weights(int64_t acc[3], const ctable *t, uint64_t h) {
+    const int16_t *w = ct_find(t, h);
+    if (w) {
+        acc[0] += w[0];
+        acc[1] += w[1];
+        acc[2] += w[2];
+    }
+}
+
+static int32_t clamp32(int64_t x) {
+    return x > INT32_MAX ? INT32_MAX : x < INT32_MIN ? INT32_MIN : (int32_t)x;
+}
+
+/* The stem of key k for the features: mn_stem's, or the word itself. */
+static size_t feat_stem(const mn_stemmer *stemmer, const uint8_t *k, size_t n, uint8_t *out) {
+    size_t sn = 0;
+    if (n >= 2 && n <= KMAX &&
+        mn_stem(stemmer, (const char *)k, n, (char *)out, KMAX, &sn) == MN_OK && sn > 0)
+        return sn;
+    memcpy(out, k, n);
+    return n;
+}
+
+/* The index of the F_H feature in the model's table h[]: 0 for "h:-",
+ * 1 + 5 * answer + letters - 1 (answer 0: hunspell knows the word in lower
+ * case, 1: not; letters up to 5). */
+#define H_PARTS 11
+
+/* What the weights say about one word whatever its neighbours, but F_H. */
+typedef struct winfo {
+    uint64_t hw, hs;  /* the hashes of the word and of its stem */
+    int32_t self[3];  /* its own features */
+    int32_t asl[3];   /* l and ls, as a left neighbour */
+    int32_t asr[3];   /* r and rs, as a right neighbour */
+    uint8_t pairs;    /* which pair features it starts: 1 << (type - F_WL) */
+    uint8_t letters;  /* up to 5; 0: no F_H feature (an ASCII byte or a hyphen) */
+    uint8_t used;     /* (in a truecaser's cache) */
+    uint8_t hun;      /* (in a truecaser's cache) hunspell's answer + 1, 0 not asked */
+} winfo;
+
+/* pf: the (type, first part) of every pair feature of the model. */
+static void compute_winfo(const ctable *pw, const ctable *pf, const mn_stemmer *stemmer, const uint8_t *k,
+                          size_t n, winfo *wi) {
+    uint8_t st[KMAX];
+    const size_t sn = feat_stem(stemmer, k, n, st);
+    const uint64_t hw = hash_bytes(k, n), hs = hash_bytes(st, sn);
+    int64_t self[3] = {0, 0, 0}, asl[3] = {0, 0, 0}, asr[3] = {0, 0, 0};
+    fpart f[F_SELF];
+    const size_t m = self_feats(k, n, st, sn, f);
+    for (size_t i = 0; i < m; i++)
+        add_weights(self, pw, fpart_hash(&f[i]));
+    add_weights(asl, pw, feat_hash(F_L, hw, 0));
+    add_weights(asl, pw, feat_hash(F_LS, hs, 0));
+    add_weights(asr, pw, feat_hash(F_R, hw, 0));
+    add_weights(asr, pw, feat_hash(F_RS, hs, 0));
+    wi->hw = hw;
+    wi->hs = hs;
+    for (int c = 0; c < 3; c++) { /* (the sums of a sane model fit easily) */
+        wi->self[c] = clamp32(self[c]);
+        wi->asl[c] = clamp32(asl[c]);
+        wi->asr[c] = clamp32(asr[c]);
+    }
+    wi->pairs = 0;
+    for (int t = F_WL; t <= F_SR; t++)
+        if (ct_find(pf, feat_hash(t, t < F_SL ? hw : hs, 0)))
+            wi->pairs |= (uint8_t)(1u << (t - F_WL));
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k[i] < 0x80) {
+            letters = 0;
+            break;
+        }
+        letters += (k[i] & 0xC0) != 0x80;
+    }
+    wi->letters = (uint8_t)(letters > 5 ? 5 : letters);
+}
+
 /* ---------------------------------------------------------------- model */
 
 struct mn_case_model {
@@ -400,6 +665,15 @@ struct mn_case_model {
     table right; /* "word right" -> counts of word before right */
     table dict;  /* hunspell capitalized entries: c[1..3] shape, c[0] = 1 ambiguous */
     table gaz;   /* one-word names of lib/data/places.txt and acronyms.txt: c[1..3] shape */
+    wtable pw;   /* context weights ('p' records), while parsing */
+    wtable pf;   /* (type, first part) of the pair features in pw, while parsing */
+    ctable cw, cf; /* the same, compact, for looking up */
+    size_t nweights;
+    winfo *wi;   /* per entry of uni, when there are weights */
+    int32_t hwt[H_PARTS][3]; /* the weights of the F_H features */
+    int32_t qwt[2][3];       /* and of F_Q */
+    int hfeat;               /* some F_H weight is for a dictionary's answer */
+    int nomem;   /* (while parsing) */
     Hunhandle *hun; /* hunspell-mn with its affix rules, or NULL */
     pthread_mutex_t hun_lock; /* Hunspell_spell() is not safe in threads */
 };
@@ -452,6 +726,59 @@ static int mark_pairs(mn_case_model *m) {
     return MN_OK;
 }
 
+static int parse_i32(const char **p, const char *end, int32_t *v) {
+    const char *s = *p;
+    while (s < end && *s == ' ')
+        s++;
+    const int neg = s < end && *s == '-';
+    if (neg)
+        s++;
+    uint32_t u;
+    if (s < end && *s == ' ') /* no space after the sign */
+        return -1;
+    *p = s;
+    if (parse_u32(p, end, &u, 10) || u > 0x7FFFFFFFu)
+        return -1;
+    *v = neg ? -(int32_t)u : (int32_t)u;
+    return 0;
+}
+
+/* One 'p' record: "p TAB TYPE:PART[ PART] TAB w0 w1 w2" (line[0..end)). */
+static int parse_weights(mn_case_model *m, const char *line, const char *end) {
+    const char *k = line + 2;
+    const char *tab = end - line > 2 && line[1] == '\t' ? memchr(k, '\t', (size_t)(end - k)) : NULL;
+    if (tab == NULL || (size_t)(tab - k) > 2 * KMAX + 4 || mn_utf8_check(k, (size_t)(tab - k), NULL) != MN_OK)
+        return MN_E_ARGUMENT;
+    const char *colon = memchr(k, ':', (size_t)(tab - k));
+    if (colon == NULL)
+        return MN_E_ARGUMENT;
+    int type = -1;
+    for (int i = 0; i < F_COUNT; i++)
+        if (strlen(fnames[i]) == (size_t)(colon - k) && memcmp(fnames[i], k, (size_t)(colon - k)) == 0)
+            type = i;
+    if (type < 0)
+        return MN_E_ARGUMENT;
+    const uint8_t *a = (const uint8_t *)colon + 1;
+    const uint8_t *sp = memchr(a, ' ', (size_t)((const uint8_t *)tab - a));
+    const int pair = type >= F_WL;
+    if ((sp != NULL) != pair || (pair && (sp == a || sp + 1 == (const uint8_t *)tab)))
+        return MN_E_ARGUMENT;
+    const size_t an = (size_t)((sp ? sp : (const uint8_t *)tab) - a);
+    const uint64_t h1 = part_hash(a, an);
+    const uint64_t h2 = sp ? part_hash(sp + 1, (size_t)((const uint8_t *)tab - sp - 1)) : 0;
+    int32_t w[3];
+    const char *p = tab + 1;
+    if (parse_i32(&p, end, &w[0]) || parse_i32(&p, end, &w[1]) || parse_i32(&p, end, &w[2]) || p != end)
+        return MN_E_ARGUMENT;
+    int32_t *dst = wt_add(&m->pw, feat_hash(type, h1, h2));
+    if (dst == NULL || (pair && wt_add(&m->pf, feat_hash(type, h1, 0)) == NULL)) {
+        m->nomem = 1;
+        return MN_E_NOMEM;
+    }
+    memcpy(dst, w, sizeof w);
+    return MN_OK;
+}
+
 /* The gazetteers (lib/data/acronyms.txt, places.txt: NAME TAB ...): each
  * one-word name with its shape; the first entry of a word wins. */
 static int gaz_add(table *t, const char *data) {
@@ -482,6 +809,48 @@ static int gaz_add(table *t, const char *data) {
     return MN_OK;
 }
 
+/* What the context weights need at hand: the features of every word of the
+ * model by itself (winfo) and the weights of F_H and F_Q. */
+static int index_weights(mn_case_model *m) {
+    int rc = ct_build(&m->cw, &m->pw);
+    if (rc == MN_OK)
+        rc = ct_build(&m->cf, &m->pf);
+    if (rc != MN_OK)
+        return rc;
+    m->nweights = m->pw.n;
+    mn_free(m->pw.s);
+    mn_free(m->pf.s);
+    memset(&m->pw, 0, sizeof m->pw);
+    memset(&m->pf, 0, sizeof m->pf);
+    mn_stemmer *stemmer = NULL;
+    rc = mn_stemmer_new(&stemmer, 0);
+    if (rc != MN_OK)
+        return rc;
+    m->wi = mn__malloc((m->uni.n ? m->uni.n : 1) * sizeof *m->wi);
+    if (m->wi == NULL) {
+        mn_stemmer_free(stemmer);
+        return MN_E_NOMEM;
+    }
+    for (size_t i = 0; i < m->uni.n; i++)
+        compute_winfo(&m->cw, &m->cf, stemmer, (const uint8_t *)m->uni.keys + m->uni.e[i].key,
+                      m->uni.e[i].klen, &m->wi[i]);
+    mn_stemmer_free(stemmer);
+    for (int i = 0; i < H_PARTS; i++) {
+        const uint8_t part[2] = {(uint8_t)(i == 0 ? '-' : '0' + (i - 1) / 5), (uint8_t)('1' + (i - 1) % 5)};
+        const int16_t *w = ct_find(&m->cw, feat_hash(F_H, part_hash(part, i == 0 ? 1 : 2), 0));
+        for (int c = 0; c < 3; c++)
+            m->hwt[i][c] = w ? w[c] : 0;
+        if (w && i > 0)
+            m->hfeat = 1;
+    }
+    for (int q = 0; q < 2; q++) {
+        const int16_t *w = ct_find(&m->cw, feat_hash(F_Q, part_hash(digits + q, 1), 0));
+        for (int c = 0; c < 3; c++)
+            m->qwt[q][c] = w ? w[c] : 0;
+    }
+    return MN_OK;
+}
+
 int mn_case_model_parse(mn_case_model **out, const char *s, size_t len, size_t *bad_offset) {
     if (out == NULL || (s == NULL && len > 0))
         return MN_E_ARGUMENT;
@@ -502,6 +871,15 @@ int mn_case_model_parse(mn_case_model **out, const char *s, size_t len, size_t *
             end--;
         if (end == line || line[0] == '#')
             continue;
+        if (line[0] == 'p') { /* p TAB FEATURE TAB lower title upper */
+            if (parse_weights(m, line, end) != MN_OK) {
+                if (bad_offset)
+                    *bad_offset = off;
+                rc = m->nomem ? MN_E_NOMEM : MN_E_ARGUMENT;
+                break;
+            }
+            continue;
+        }
         /* TYPE TAB KEY TAB lower title upper mixed mask */
         table *t = line[0] == 'w'   ? &m->uni
                    : line[0] == 's' ? &m->stems
@@ -532,6 +910,8 @@ int mn_case_model_parse(mn_case_model **out, const char *s, size_t len, size_t *
     }
     if (rc == MN_OK)
         rc = mark_pairs(m);
+    if (rc == MN_OK && m->pw.n > 0)
+        rc = index_weights(m);
     if (rc == MN_OK)
         rc = gaz_add(&m->gaz, (const char *)mn_data_acronyms);
     if (rc == MN_OK)
@@ -558,6 +938,11 @@ void mn_case_model_free(mn_case_model *m) {
     table_free(&m->right);
     table_free(&m->dict);
     table_free(&m->gaz);
+    mn_free(m->pw.s);
+    mn_free(m->pf.s);
+    mn_free(m->cw.s);
+    mn_free(m->cf.s);
+    mn_free(m->wi);
     if (m->hun) {
         Hunspell_destroy(m->hun);
         pthread_mutex_destroy(&m->hun_lock);
@@ -773,8 +1158,21 @@ typedef struct qtok {
     int8_t span; /* -1 undecided */
 } qtok;
 
+#define UCACHE 65536 /* direct-mapped; it only saves work */
+
+/* A word the trainer saw outside sentence starts, for the context weights:
+ * ids in counts.vocab of the word and its neighbours, and its shape. */
+typedef struct inst {
+    uint32_t w, l, r;
+    uint8_t y, q; /* q: inside a quotation */
+} inst;
+#define MAX_INST 2000000 /* words kept for the context weights */
+
 typedef struct counts {
     table uni, stems, left, right;
+    table vocab; /* words and neighbour marks: entry index = id */
+    inst *iv;
+    size_t in, icap;
 } counts;
 
 struct mn_truecaser {
@@ -813,6 +1211,20 @@ struct mn_truecaser {
     mn_stemmer *stemmer; /* the stem back-off (lib/stem.c) */
     table hcache;  /* answers for words the model does not know: c[0] shape,
                       c[1] found, mask (see lookup) */
+    winfo *ucache; /* UCACHE words not in the model, when it has weights */
+    uint8_t *uhun;  /* per word of the model: hunspell's answer + 1, 0 not asked */
+    /* model records found once and used twice: of the last word looked up
+     * (for its right neighbour), and of the next word (found by weigh()) */
+    const rec *last_rec, *next_rec;
+    int last_rec_ok, next_rec_ok;
+    size_t next_rec_start, cur_start;
+    int wl_known, wr_next; /* wl is the last word looked up; wr is the next word */
+    const rec *looked_rec;  /* what lookup() found */
+    table hmemo;       /* hunspell's answers: c[0] shape (hunspell_guess) */
+    const uint8_t *wl, *wr; /* the neighbours for weigh() of the word being put */
+    size_t wln, wrn;
+    uint8_t prev_punct[4]; /* the token just put, if a punctuation mark */
+    size_t prev_pn;
 };
 
 static void tc_restart(mn_truecaser *tc) {
@@ -827,7 +1239,8 @@ static void tc_restart(mn_truecaser *tc) {
     tc->initial = 1;
     tc->quote_initial = tc->name_next = tc->glue_proper = tc->in_quote = 0;
     tc->prev_word = tc->prev_proper = 0;
-    tc->prev_klen = 0;
+    tc->prev_klen = tc->prev_pn = 0;
+    tc->last_rec_ok = tc->next_rec_ok = 0;
     tc->next_klen = tc->next_start = 0;
     mn_tokenizer_set(tc->tk, NULL, 0);
 }
@@ -866,6 +1279,20 @@ int mn_truecaser_new(mn_truecaser **out, const mn_case_model *model, mn_truecase
         mn_truecaser_free(tc);
         return rc;
     }
+    if (model->nweights > 0) {
+        tc->ucache = mn__malloc(UCACHE * sizeof *tc->ucache);
+        if (tc->ucache == NULL) {
+            mn_truecaser_free(tc);
+            return MN_E_NOMEM;
+        }
+        memset(tc->ucache, 0, UCACHE * sizeof *tc->ucache);
+        tc->uhun = mn__malloc(model->uni.n ? model->uni.n : 1);
+        if (tc->uhun == NULL) {
+            mn_truecaser_free(tc);
+            return MN_E_NOMEM;
+        }
+        memset(tc->uhun, 0, model->uni.n ? model->uni.n : 1);
+    }
     tc->m = model;
     tc_restart(tc);
     *out = tc;
@@ -883,6 +1310,9 @@ void mn_truecaser_free(mn_truecaser *tc) {
     wlist_free(&tc->onsets);
     wlist_free(&tc->pairs);
     table_free(&tc->hcache);
+    table_free(&tc->hmemo);
+    mn_free(tc->ucache);
+    mn_free(tc->uhun);
     mn_free(tc->buf);
     mn_free(tc->ob);
     mn_free(tc);
@@ -1113,7 +1543,8 @@ static size_t put_cased(mn_truecaser *tc, const uint8_t *s, size_t n, int shape,
 typedef struct decision {
     int shape;
     uint32_t mask;
-    int found; /* 1 model, 2 dictionary, 3 stem, 4 rule */
+    int found; /* 0 none, 1 model, 2 dictionary, 3 stem + ending, 4 rule, 5 hunspell,
+                  6 stem counts, 7 gazetteer */
 } decision;
 
 static const rec *dict_find(const mn_case_model *m, const uint8_t *k, size_t n) {
@@ -1218,12 +1649,133 @@ static size_t stem_key(const mn_truecaser *tc, const uint8_t *k, size_t n, uint8
     return len;
 }
 
+/* ------------------------------------------------------ context weights */
+
+/* The counts decide a word that was seen at least GATE_MIN times outside
+ * sentence starts and written the same way at least GATE_SHARE percent of
+ * the time. Other words, and words the model does not know, are "in doubt":
+ * for them an averaged perceptron, trained with the counts (--train),
+ * weighs features of the word and its neighbours (fnames above) and
+ * chooses lower case, Title case or UPPER case. Its choice replaces a
+ * lower-case or Title-case answer of the counts and rules; an UPPER or
+ * mixed answer of theirs (acronyms, Дархан-Уул) stands. */
+#define GATE_MIN 5
+#define GATE_SHARE 95
+
+/* In doubt, for the trainer: every word it learns from. */
+static int doubtful(const rec *uni) {
+    if (uni == NULL)
+        return 1;
+    const uint32_t tot = rec_total(uni);
+    uint32_t mx = 0;
+    for (int i = 0; i < 4; i++)
+        if (uni->c[i] > mx)
+            mx = uni->c[i];
+    return tot < GATE_MIN || (uint64_t)mx * 100 < (uint64_t)tot * GATE_SHARE;
+}
+
+static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n);
+
+/* Weighed by the truecaser: a word the model does not know, or knows well
+ * (GATE_MIN times or more) but wrote less than WEIGH_SHARE percent of the
+ * time the same way. The other words keep the counts' answer: on dev, the
+ * weights did no better for words seen fewer times or written 70-95% one
+ * way, and skipping them saves time. */
+#define WEIGH_SHARE 70
+static int weighed(const rec *uni) {
+    if (uni == NULL || rec_total(uni) == 0)
+        return 1;
+    const uint32_t tot = rec_total(uni);
+    uint32_t mx = 0;
+    for (int i = 0; i < 4; i++)
+        if (uni->c[i] > mx)
+            mx = uni->c[i];
+    return tot >= GATE_MIN && (uint64_t)mx * 100 < (uint64_t)tot * WEIGH_SHARE;
+}
+
+/* The winfo of key k (hash h; r: its record in the model if known is set,
+ * else it is looked up); *hun: where hunspell's answer for it is kept. A
+ * copy: the cache slot may be reused by the next call. */
+static winfo info_of(mn_truecaser *tc, const rec *r, int known, const uint8_t *k, size_t n, uint64_t h,
+                     uint8_t **hun) {
+    const mn_case_model *m = tc->m;
+    if (!known)
+        r = table_find(&m->uni, k, n, h);
+    if (r) {
+        const size_t i = (size_t)((const entry *)(const void *)((const char *)r - offsetof(entry, r)) - m->uni.e);
+        *hun = &tc->uhun[i];
+        return m->wi[i];
+    }
+    winfo *u = &tc->ucache[h & (UCACHE - 1)];
+    if (!u->used || u->hw != h) {
+        compute_winfo(&m->cw, &m->cf, tc->stemmer, k, n, u);
+        u->used = 1;
+        u->hun = 0;
+    }
+    *hun = &u->hun;
+    return *u;
+}
+
+/* The perceptron's shape for word k (hash hk, model record r or NULL)
+ * between its neighbours (words, marks, or "^" and "$"). */
+static int weigh(mn_truecaser *tc, const rec *r, const uint8_t *k, size_t n, uint64_t hk, const uint8_t *lk,
+                 size_t ln, const uint8_t *rk, size_t rn) {
+    const mn_case_model *m = tc->m;
+    uint8_t *hun, *unused;
+    const winfo w = info_of(tc, r, 1, k, n, hk, &hun);
+    int h = 0;
+    if (m->hun && w.letters) {
+        if (*hun == 0)
+            *hun = (uint8_t)(1 + (hunspell_guess(tc, k, n) != SH_LOWER));
+        h = 1 + 5 * (*hun - 1) + w.letters - 1;
+    }
+    const winfo wl = info_of(tc, tc->last_rec, tc->wl_known, lk, ln, hash_bytes(lk, ln), &unused);
+    const uint64_t hr = hash_bytes(rk, rn);
+    const rec *rr = tc->wr_next ? table_find(&m->uni, rk, rn, hr) : NULL;
+    const winfo wr = info_of(tc, rr, tc->wr_next, rk, rn, hr, &unused);
+    if (tc->wr_next) { /* for the next word's own lookup */
+        tc->next_rec = rr;
+        tc->next_rec_ok = 1;
+    }
+    const int q = tc->in_quote != 0;
+    int64_t acc[3];
+    for (int c = 0; c < 3; c++)
+        acc[c] = (int64_t)w.self[c] + wl.asl[c] + wr.asr[c] + m->hwt[h][c] + m->qwt[q][c];
+    if (w.pairs & (1u << (F_WL - F_WL)))
+        add_weights(acc, &m->cw, feat_hash(F_WL, w.hw, wl.hw));
+    if (w.pairs & (1u << (F_WR - F_WL)))
+        add_weights(acc, &m->cw, feat_hash(F_WR, w.hw, wr.hw));
+    if (w.pairs & (1u << (F_SL - F_WL)))
+        add_weights(acc, &m->cw, feat_hash(F_SL, w.hs, wl.hw));
+    if (w.pairs & (1u << (F_SR - F_WL)))
+        add_weights(acc, &m->cw, feat_hash(F_SR, w.hs, wr.hw));
+    int best = 0;
+    for (int c = 1; c < 3; c++)
+        if (acc[c] > acc[best])
+            best = c;
+    return best == 0 ? SH_LOWER : best == 1 ? SH_TITLE : SH_UPPER;
+}
+
+/* The part of the F_H feature of key k, for the trainer (see H_PARTS):
+ * out[0..2) or "-". Returns its length. */
+static size_t hun_part(mn_truecaser *tc, const uint8_t *k, size_t n, uint8_t *out) {
+    winfo w;
+    compute_winfo(&tc->m->cw, &tc->m->cf, tc->stemmer, k, n, &w); /* (for letters) */
+    if (tc->m->hun == NULL || w.letters == 0) {
+        out[0] = '-';
+        return 1;
+    }
+    out[0] = hunspell_guess(tc, k, n) == SH_LOWER ? '0' : '1';
+    out[1] = (uint8_t)('0' + w.letters);
+    return 2;
+}
+
 /* An unknown word: lower case if hunspell-mn knows it in lower case
  * (with its affixes), otherwise a name (Title case): foreign names are what
  * news text has most of among words that neither the model nor hunspell
  * knows. (lookup() caches the answers.) */
 #define HCACHE_MAX 65536
-static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
+static int hunspell_ask(mn_truecaser *tc, const uint8_t *k, size_t n) {
     char w[KMAX + 1];
     memcpy(w, k, n);
     w[n] = '\0';
@@ -1250,16 +1802,35 @@ static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
     return shape;
 }
 
+/* hunspell_ask() remembered per truecaser (at most HCACHE_MAX words; then
+ * it starts over): the fallback and the context weights ask about the same
+ * words. */
+static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n) {
+    const rec *r = table_find(&tc->hmemo, k, n, hash_bytes(k, n));
+    if (r)
+        return (int)r->c[0];
+    const int shape = hunspell_ask(tc, k, n);
+    if (tc->hmemo.n >= HCACHE_MAX)
+        table_free(&tc->hmemo);
+    rec *w = table_add(&tc->hmemo, k, n);
+    if (w) /* (without memory the answer is just not kept) */
+        w->c[0] = (uint32_t)shape;
+    return shape;
+}
+
 /* The case of word key k[0..n) between its neighbours (lk, rk: NULL when
  * not adjacent words). */
 static void fallback(mn_truecaser *tc, const uint8_t *k, size_t n, int latin_only, int suffixed,
                      int cur_shape, uint32_t cur_mask, decision *d);
-static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *lk, size_t ln,
-                   const uint8_t *rk, size_t rn, int latin_only, int suffixed, int cur_shape,
-                   uint32_t cur_mask, decision *d) {
+static void lookup_counts(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *lk, size_t ln,
+                          const uint8_t *rk, size_t rn, int latin_only, int suffixed, int cur_shape,
+                          uint32_t cur_mask, const rec **unip, decision *d) {
     const mn_case_model *m = tc->m;
     const uint64_t hk = hash_bytes(k, n);
-    const rec *uni = table_find(&m->uni, k, n, hk);
+    const rec *uni = tc->next_rec_ok && tc->next_rec_start == tc->cur_start ? tc->next_rec
+                                                                             : table_find(&m->uni, k, n, hk);
+    tc->next_rec_ok = 0;
+    *unip = uni;
     const rec *best = NULL;
     uint32_t best_total = 1; /* a pair needs 2 occurrences */
     if (uni && lk && (uni->pairs & PAIR_LEFT)) {
@@ -1314,6 +1885,26 @@ static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *
         w->c[0] = (uint32_t)d->shape;
         w->c[1] = (uint32_t)d->found;
         w->mask = d->mask;
+    }
+}
+
+/* The case of word key k[0..n) between its neighbours: the counts and
+ * rules, then, unless it is sentence-initial (weigh_ok 0), the context
+ * weights for a word in doubt. */
+static void lookup(mn_truecaser *tc, const uint8_t *k, size_t n, const uint8_t *lk, size_t ln,
+                   const uint8_t *rk, size_t rn, int latin_only, int suffixed, int cur_shape,
+                   uint32_t cur_mask, int weigh_ok, decision *d) {
+    const rec *uni;
+    lookup_counts(tc, k, n, lk, ln, rk, rn, latin_only, suffixed, cur_shape, cur_mask, &uni, d);
+    tc->looked_rec = uni;
+    /* Answers found in a lexicon stand: the dictionary (found 2), a proper
+     * noun or acronym plus a case ending (3), the stem's counts (6), the
+     * gazetteers (7). On dev the weights did worse than they on those
+     * words. */
+    const int lexicon = d->found == 2 || d->found == 3 || d->found == 6 || d->found == 7;
+    if (weigh_ok && tc->ucache && (d->shape == SH_LOWER || d->shape == SH_TITLE) && !lexicon && weighed(uni)) {
+        d->shape = weigh(tc, uni, k, n, hash_bytes(k, n), tc->wl, tc->wln, tc->wr, tc->wrn);
+        d->mask = 0;
     }
 }
 
@@ -1426,6 +2017,35 @@ static void count_shape(table *t, const uint8_t *k, size_t n, int shape, uint32_
         r->mask = mask;
 }
 
+static uint32_t vocab_id(table *v, const uint8_t *k, size_t n, int *nomem) {
+    rec *r = table_add(v, k, n);
+    if (r == NULL) {
+        *nomem = 1;
+        return 0;
+    }
+    return (uint32_t)((const entry *)(const void *)((const char *)r - offsetof(entry, r)) - v->e);
+}
+
+/* Keep a word and its neighbours (words, marks, or "^" and "$") for the
+ * context weights. */
+static void add_inst(counts *c, const uint8_t *k, size_t n, const uint8_t *lk, size_t ln,
+                     const uint8_t *rk, size_t rn, int shape, int in_quote, int *nomem) {
+    if (c->in >= MAX_INST)
+        return;
+    if (c->in == c->icap && mn__grow((void **)&c->iv, &c->icap, c->in + 1, sizeof *c->iv, 65536) != MN_OK) {
+        *nomem = 1;
+        return;
+    }
+    inst *x = &c->iv[c->in];
+    x->w = vocab_id(&c->vocab, k, n, nomem);
+    x->l = vocab_id(&c->vocab, lk, ln, nomem);
+    x->r = vocab_id(&c->vocab, rk, rn, nomem);
+    x->y = (uint8_t)shape;
+    x->q = (uint8_t)(in_quote != 0);
+    if (!*nomem)
+        c->in++;
+}
+
 /* The token after the front one is a hyphen that glues to the next word
  * (ДАРХАН -УУЛ). */
 static int hyphen_next(mn_truecaser *tc) {
@@ -1437,6 +2057,8 @@ static int hyphen_next(mn_truecaser *tc) {
  * neighbour in the queue (or is the last). */
 static int put_token(mn_truecaser *tc) {
     qtok *t = qat(tc, 0);
+    const int last_ok = tc->last_rec_ok;
+    tc->last_rec_ok = 0;
     const qtok *next = tc->qn > 1 ? qat(tc, 1) : NULL;
     const uint8_t *s = tok_text(tc, t);
     const size_t n = t->end - t->start;
@@ -1530,6 +2152,19 @@ static int put_token(mn_truecaser *tc) {
         }
         const int left = tc->prev_word && tc->prev_klen && (t->flags & MN_TOKEN_SPACE_BEFORE) &&
                          !(t->flags & MN_TOKEN_LINE_START);
+        /* The neighbours for the context weights: the adjacent words, else
+         * a punctuation mark next to the word, else "^" or "$". */
+        const uint8_t *wlk = left ? tc->prev_key : (const uint8_t *)"^", *wrk = rk ? rk : (const uint8_t *)"$";
+        size_t wln = left ? tc->prev_klen : 1, wrn = rk ? rn : 1;
+        if (!left && tc->prev_pn && !(t->flags & MN_TOKEN_LINE_START)) {
+            wlk = tc->prev_punct;
+            wln = tc->prev_pn;
+        }
+        if (!rk && next && next->kind == MN_TOKEN_PUNCT && next->end - next->start <= 4 &&
+            !(next->flags & MN_TOKEN_LINE_START)) {
+            wrk = tok_text(tc, next);
+            wrn = next->end - next->start;
+        }
         uint32_t cur_mask = 0; /* the word's own shape: for training, and for what is kept */
         const int need_cur = tc->train || t->span != 1 || klen == 0 || (t->flags & MN_TOKEN_LATIN);
         const int cur = need_cur ? shape_of(s, t->base_len, &cur_mask, NULL) : SH_KEEP;
@@ -1554,6 +2189,8 @@ static int put_token(mn_truecaser *tc) {
                     memcpy(pair + klen + 1, rk, rn);
                     count_shape(&tc->train->right, pair, klen + 1 + rn, cur, cur_mask, &nomem);
                 }
+                if (!initial && cur != SH_MIXED && !nomem)
+                    add_inst(tc->train, key, klen, wlk, wln, wrk, wrn, cur, tc->in_quote, &nomem);
                 if (nomem)
                     return MN_E_NOMEM;
             }
@@ -1565,8 +2202,18 @@ static int put_token(mn_truecaser *tc) {
         } else {
             decision d;
             const int latin = (t->flags & MN_TOKEN_LATIN) && !(t->flags & (MN_TOKEN_CYRILLIC | MN_TOKEN_OTHER));
+            tc->wl = wlk;
+            tc->wln = wln;
+            tc->wr = wrk;
+            tc->wrn = wrn;
+            tc->wl_known = left && last_ok;
+            tc->wr_next = rk != NULL;
+            tc->next_rec_start = rk ? next->start : 0;
+            tc->cur_start = t->start;
             lookup(tc, key, klen, left ? tc->prev_key : NULL, tc->prev_klen, rk, rn, latin,
-                   (t->flags & MN_TOKEN_SUFFIXED) != 0, cur, cur_mask, &d);
+                   (t->flags & MN_TOKEN_SUFFIXED) != 0, cur, cur_mask, !initial && !glue, &d);
+            tc->last_rec = tc->looked_rec;
+            tc->last_rec_ok = 1;
             if (d.found == 0 && memchr(key, '-', klen) != NULL) {
                 /* A compound not in the model: each part on its own; the
                  * parts after a proper first part are proper (Оюун-Эрдэнэ). */
@@ -1576,7 +2223,7 @@ static int put_token(mn_truecaser *tc) {
                     if (i < t->base_len && s[i] != '-')
                         continue;
                     decision pd;
-                    lookup(tc, key + a, i - a, NULL, 0, NULL, 0, latin, 0, SH_KEEP, 0, &pd);
+                    lookup(tc, key + a, i - a, NULL, 0, NULL, 0, latin, 0, SH_KEEP, 0, 0, &pd);
                     if (part == 0) {
                         first_proper = pd.shape != SH_LOWER; /* by itself, not by position */
                         if (initial && pd.shape == SH_LOWER)
@@ -1654,6 +2301,9 @@ static int put_token(mn_truecaser *tc) {
     tc->prev_word = word || t->kind == MN_TOKEN_NAME;
     tc->prev_proper = proper;
     tc->prev_klen = word ? klen : 0;
+    tc->prev_pn = t->kind == MN_TOKEN_PUNCT && n <= 4 ? n : 0;
+    if (tc->prev_pn)
+        memcpy(tc->prev_punct, s, n);
     if (word && klen)
         memcpy(tc->prev_key, key, klen);
     tc->qh = (tc->qh + 1) % QCAP;
@@ -1866,6 +2516,12 @@ int mn_case_trainer_new(mn_case_trainer **out, int options) {
     return MN_OK;
 }
 
+int mn_case_trainer_add_dictionary(mn_case_trainer *tr, const char *dic_path) {
+    if (tr == NULL || dic_path == NULL)
+        return MN_E_ARGUMENT;
+    return mn_case_model_add_dictionary(tr->tc->own, dic_path);
+}
+
 void mn_case_trainer_free(mn_case_trainer *tr) {
     if (tr == NULL)
         return;
@@ -1874,6 +2530,8 @@ void mn_case_trainer_free(mn_case_trainer *tr) {
     table_free(&tr->c.stems);
     table_free(&tr->c.left);
     table_free(&tr->c.right);
+    table_free(&tr->c.vocab);
+    mn_free(tr->c.iv);
     mn_free(tr);
 }
 
@@ -1903,6 +2561,7 @@ typedef struct sortent {
     const char *k;
     size_t n;
     const rec *r;
+    size_t id;
 } sortent;
 
 static int sortent_cmp(const void *a, const void *b) {
@@ -1993,6 +2652,245 @@ static int write_table(sbuf *b, const table *t, const table *uni, char type) {
     return b->nomem ? MN_E_NOMEM : MN_OK;
 }
 
+/* ------------------------------------------- training the context weights */
+
+#define EPOCHS 4     /* passes of the perceptron over the words in doubt */
+#define MIN_FEATURE 2 /* features seen fewer times are left out */
+#define NO_FEATURE UINT32_MAX
+#define W_SCALE 1000 /* weights are written in thousandths */
+
+typedef struct ftrain {
+    table ft;   /* "type:part[ part]" -> feature id (entry index) */
+    int32_t *w; /* 3 per feature: the weights */
+    int64_t *u; /* 3 per feature: the weights' updates times their step */
+    size_t cap; /* slots of w and of u */
+} ftrain;
+
+static uint32_t feat_id(ftrain *f, const fpart *p, int *nomem) {
+    uint8_t key[2 * KMAX + 8];
+    size_t n = strlen(fnames[p->type]);
+    memcpy(key, fnames[p->type], n);
+    key[n++] = ':';
+    if (p->an)
+        memcpy(key + n, p->a, p->an);
+    n += p->an;
+    if (p->b) {
+        key[n++] = ' ';
+        memcpy(key + n, p->b, p->bn);
+        n += p->bn;
+    }
+    const uint32_t id = vocab_id(&f->ft, key, n, nomem);
+    if (*nomem)
+        return 0;
+    if (3 * (size_t)id + 3 > f->cap) {
+        const size_t old = f->cap;
+        size_t cw = old, cu = old;
+        if (mn__grow((void **)&f->w, &cw, 3 * ((size_t)id + 1), sizeof *f->w, 3 * 4096) != MN_OK ||
+            mn__grow((void **)&f->u, &cu, 3 * ((size_t)id + 1), sizeof *f->u, 3 * 4096) != MN_OK) {
+            *nomem = 1;
+            return 0;
+        }
+        /* (both grew to the same count of slots) */
+        memset(f->w + old, 0, (cw - old) * sizeof *f->w);
+        memset(f->u + old, 0, (cu - old) * sizeof *f->u);
+        f->cap = cw;
+    }
+    return id;
+}
+
+/* The features of vocabulary word v that do not depend on the pair: its
+ * own F_SELF, then l and ls (as a left neighbour), then r and rs. */
+#define STATIC_FEATS (F_SELF + 4)
+static int static_feats(mn_truecaser *tc, ftrain *f, const table *vocab, uint32_t v, uint32_t *out) {
+    const entry *e = &vocab->e[v];
+    const uint8_t *k = (const uint8_t *)vocab->keys + e->key;
+    uint8_t st[KMAX], hun[2];
+    const size_t sn = feat_stem(tc->stemmer, k, e->klen, st);
+    fpart p[STATIC_FEATS];
+    size_t m = self_feats(k, e->klen, st, sn, p);
+    p[m++] = (fpart){F_H, hun, NULL, hun_part(tc, k, e->klen, hun), 0};
+    p[m++] = (fpart){F_L, k, NULL, e->klen, 0};
+    p[m++] = (fpart){F_LS, st, NULL, sn, 0};
+    p[m++] = (fpart){F_R, k, NULL, e->klen, 0};
+    p[m++] = (fpart){F_RS, st, NULL, sn, 0};
+    int nomem = 0;
+    for (size_t i = 0; i < m; i++)
+        out[i] = feat_id(f, &p[i], &nomem);
+    return nomem ? MN_E_NOMEM : MN_OK;
+}
+
+/* Train the perceptron on the kept words that are in doubt (doubtful() with
+ * the final counts) and write its 'p' records, sorted. */
+static int write_weights(const mn_case_trainer *tr, sbuf *b) {
+    const counts *c = &tr->c;
+    const table *vocab = &c->vocab;
+    ftrain f;
+    memset(&f, 0, sizeof f);
+    uint32_t (*vf)[STATIC_FEATS] = mn__malloc((vocab->n ? vocab->n : 1) * sizeof *vf);
+    uint8_t *have = mn__malloc(vocab->n ? vocab->n : 1);
+    /* With a dictionary, each word is learnt twice: with hunspell's answer
+     * and without it (h:-), so that the weights also serve a truecaser
+     * without a dictionary. */
+    const size_t copies = tr->tc->m->hun ? 2 : 1;
+    uint32_t *fid = mn__malloc((c->in ? c->in : 1) * copies * F_COUNT * sizeof *fid);
+    uint8_t *y = mn__malloc((c->in ? c->in : 1) * copies);
+    size_t *order = mn__malloc((c->in ? c->in : 1) * copies * sizeof *order);
+    sortent *v = NULL;
+    int rc = (vf && have && fid && y && order) ? MN_OK : MN_E_NOMEM;
+    size_t m = 0;
+    if (rc == MN_OK)
+        memset(have, 0, vocab->n ? vocab->n : 1);
+    for (size_t i = 0; rc == MN_OK && i < c->in; i++) {
+        const inst *x = &c->iv[i];
+        const entry *e = &vocab->e[x->w];
+        const uint8_t *k = (const uint8_t *)vocab->keys + e->key;
+        if (!doubtful(table_find(&c->uni, k, e->klen, hash_bytes(k, e->klen))))
+            continue;
+        const uint32_t ids[3] = {x->w, x->l, x->r};
+        for (int j = 0; j < 3 && rc == MN_OK; j++)
+            if (!have[ids[j]]) {
+                rc = static_feats(tr->tc, &f, vocab, ids[j], vf[ids[j]]);
+                have[ids[j]] = 1;
+            }
+        if (rc != MN_OK)
+            break;
+        uint32_t *o = fid + m * F_COUNT;
+        memcpy(o, vf[x->w], F_SELF * sizeof *o);
+        o[F_SELF] = vf[x->l][F_SELF];
+        o[F_SELF + 1] = vf[x->l][F_SELF + 1];
+        o[F_SELF + 2] = vf[x->r][F_SELF + 2];
+        o[F_SELF + 3] = vf[x->r][F_SELF + 3];
+        const entry *el = &vocab->e[x->l], *er = &vocab->e[x->r];
+        const uint8_t *lk = (const uint8_t *)vocab->keys + el->key;
+        const uint8_t *rk = (const uint8_t *)vocab->keys + er->key;
+        uint8_t st[KMAX];
+        const size_t sn = feat_stem(tr->tc->stemmer, k, e->klen, st);
+        int nomem = 0;
+        const fpart pp[4] = {{F_WL, k, lk, e->klen, el->klen},
+                             {F_WR, k, rk, e->klen, er->klen},
+                             {F_SL, st, lk, sn, el->klen},
+                             {F_SR, st, rk, sn, er->klen}};
+        o[STATIC_FEATS] = feat_id(&f, &(fpart){F_Q, digits + x->q, NULL, 1, 0}, &nomem);
+        for (int j = 0; j < 4; j++)
+            o[STATIC_FEATS + 1 + j] = feat_id(&f, &pp[j], &nomem);
+        if (nomem)
+            rc = MN_E_NOMEM;
+        y[m] = x->y;
+        order[m] = m;
+        m++;
+        if (copies == 2 && rc == MN_OK) {
+            memcpy(o + F_COUNT, o, F_COUNT * sizeof *o);
+            o[F_COUNT + F_H] = feat_id(&f, &(fpart){F_H, (const uint8_t *)"-", NULL, 1, 0}, &nomem);
+            if (nomem)
+                rc = MN_E_NOMEM;
+            y[m] = x->y;
+            order[m] = m;
+            m++;
+        }
+    }
+    /* Features seen fewer than MIN_FEATURE times are left out. */
+    if (rc == MN_OK) {
+        uint32_t *cnt = mn__malloc((f.ft.n ? f.ft.n : 1) * sizeof *cnt);
+        if (cnt == NULL)
+            rc = MN_E_NOMEM;
+        else {
+            memset(cnt, 0, (f.ft.n ? f.ft.n : 1) * sizeof *cnt);
+            for (size_t i = 0; i < m * F_COUNT; i++)
+                cnt[fid[i]]++;
+            for (size_t i = 0; i < m * F_COUNT; i++)
+                if (cnt[fid[i]] < MIN_FEATURE * copies)
+                    fid[i] = NO_FEATURE;
+            mn_free(cnt);
+        }
+    }
+    /* The averaged perceptron (Daume's formulation: the average is w - u/t). */
+    uint64_t rng = 0x9E3779B97F4A7C15ull, t = 1;
+    for (int ep = 0; rc == MN_OK && ep < EPOCHS; ep++) {
+        for (size_t i = m; i > 1; i--) { /* a fixed shuffle (xorshift64) */
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            const size_t j = (size_t)(rng % i);
+            const size_t tmp = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = tmp;
+        }
+        for (size_t oi = 0; oi < m; oi++, t++) {
+            const size_t i = order[oi];
+            const uint32_t *o = fid + i * F_COUNT;
+            int64_t sc[3] = {0, 0, 0};
+            for (int j = 0; j < F_COUNT; j++)
+                if (o[j] != NO_FEATURE)
+                    for (int k = 0; k < 3; k++)
+                        sc[k] += f.w[3 * (size_t)o[j] + (size_t)k];
+            int pred = 0;
+            for (int k = 1; k < 3; k++)
+                if (sc[k] > sc[pred])
+                    pred = k;
+            if (pred == y[i])
+                continue;
+            for (int j = 0; j < F_COUNT; j++) {
+                if (o[j] == NO_FEATURE)
+                    continue;
+                const size_t a = 3 * (size_t)o[j];
+                f.w[a + y[i]]++;
+                f.w[a + (size_t)pred]--;
+                f.u[a + y[i]] += (int64_t)t;
+                f.u[a + (size_t)pred] -= (int64_t)t;
+            }
+        }
+    }
+    /* The averaged weights in hundredths, the features sorted; features
+     * whose weights all round to 0 are left out. */
+    size_t nv = 0;
+    if (rc == MN_OK && (v = mn__malloc((f.ft.n ? f.ft.n : 1) * sizeof *v)) == NULL)
+        rc = MN_E_NOMEM;
+    int32_t *avg = rc == MN_OK ? mn__malloc((f.ft.n ? f.ft.n : 1) * 3 * sizeof *avg) : NULL;
+    if (rc == MN_OK && avg == NULL)
+        rc = MN_E_NOMEM;
+    for (size_t i = 0; rc == MN_OK && i < f.ft.n; i++) {
+        int keep = 0;
+        for (int k = 0; k < 3; k++) {
+            const int64_t num = ((int64_t)f.w[3 * i + (size_t)k] * (int64_t)t - f.u[3 * i + (size_t)k]) * W_SCALE;
+            const int64_t half = (int64_t)t / 2;
+            const int64_t q = num >= 0 ? (num + half) / (int64_t)t : -((-num + half) / (int64_t)t);
+            avg[3 * i + (size_t)k] = (int32_t)q;
+            keep |= q != 0;
+        }
+        if (!keep)
+            continue;
+        v[nv].k = f.ft.keys + f.ft.e[i].key;
+        v[nv].n = f.ft.e[i].klen;
+        v[nv].r = NULL;
+        v[nv].id = i;
+        nv++;
+    }
+    if (rc == MN_OK) {
+        qsort(v, nv, sizeof *v, sortent_cmp);
+        char num[64];
+        for (size_t i = 0; i < nv; i++) {
+            sb_put(b, "p\t", 2);
+            sb_put(b, v[i].k, v[i].n);
+            const int32_t *a = avg + 3 * v[i].id;
+            const int l = snprintf(num, sizeof num, "\t%d %d %d\n", (int)a[0], (int)a[1], (int)a[2]);
+            sb_put(b, num, (size_t)l);
+        }
+        if (b->nomem)
+            rc = MN_E_NOMEM;
+    }
+    mn_free(avg);
+    mn_free(v);
+    mn_free(order);
+    mn_free(y);
+    mn_free(fid);
+    mn_free(have);
+    mn_free(vf);
+    mn_free(f.w);
+    mn_free(f.u);
+    table_free(&f.ft);
+    return rc;
+}
+
 int mn_case_trainer_write(const mn_case_trainer *tr, char **out, size_t *out_len) {
     if (tr == NULL || out == NULL || out_len == NULL)
         return MN_E_ARGUMENT;
@@ -2015,6 +2913,8 @@ int mn_case_trainer_write(const mn_case_trainer *tr, char **out, size_t *out_len
         rc = write_table(&b, &tr->c.left, &tr->c.uni, 'l');
     if (rc == MN_OK)
         rc = write_table(&b, &tr->c.right, &tr->c.uni, 'r');
+    if (rc == MN_OK)
+        rc = write_weights(tr, &b);
     if (rc != MN_OK) {
         mn_free(b.p);
         return rc;

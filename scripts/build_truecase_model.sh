@@ -24,16 +24,18 @@ out=$here/lib/data/truecase_model.txt
 # What: per case-folded word, how often it was written lower case, Title
 # case, UPPER case and in one mixed shape outside sentence-initial position;
 # per pair of adjacent words, the same counts where the pair differs from
-# the word alone; per stem (mn_stem), the counts of all words with that stem.
+# the word alone; per stem (mn_stem), the counts of all words with that stem;
+# the context weights (p records: an averaged perceptron over features of a
+# word and its neighbours, trained with hunspell-mn's answers when installed).
 # Figures only: no sentence of the corpus is in this file.
 # From: ../shared/corpus (news-montsame, news-gogo bodies, news-misc,
 # ner/NER_v1.0.json texts, ntrex/newstest2019-ref.mon.txt, mt-pairs Mongolian
 # side), without the test part of eval/truecase_eval.py (every fifth
 # document or line), $(cat "$tmp"/train/* "$tmp"/dev/* | wc -c) bytes of text.
 # How: scripts/build_truecase_model.sh (mntext truecase --train), $(date -u +%Y-%m-%d).
-# Format: docs/TRUECASE.md. Version 1.
+# Format: docs/TRUECASE.md. Version 2.
 HEAD
-  "$mntext" truecase --train "$tmp"/train/* "$tmp"/dev/* | grep -v '^#'
+  "$mntext" truecase --train --dict=/usr/share/hunspell/mn_MN.dic "$tmp"/train/* "$tmp"/dev/* | grep -v '^#'
 } > "$out.tmp"
 mv "$out.tmp" "$out"
-echo "wrote $out: $(grep -c '^w' "$out") words, $(grep -c '^[lr]' "$out") pairs, $(grep -c '^s' "$out") stems" >&2
+echo "wrote $out: $(grep -c '^w' "$out") words, $(grep -c '^[lr]' "$out") pairs, $(grep -c '^s' "$out") stems, $(grep -c '^p' "$out") weights" >&2
