@@ -12,7 +12,9 @@
  *    the bytes before it (case aside);
  *  - only case changes: the output has the input's length (strict, keep),
  *    and its case fold (mn_case_map MN_CASE_FOLD) equals the input's;
- *  - the trainer accepts the same text, and its model parses back.
+ *  - the trainer accepts the same text, and its model parses back;
+ *  - the text itself, read as a model file, parses or is refused with an
+ *    offset inside it (a line start), and a model it gives truecases.
  * One model (the default) is loaded once and shared by all runs.
  */
 #include <stdint.h>
@@ -99,5 +101,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     mn_case_model_free(back);
     mn_free(m);
     mn_case_trainer_free(tr);
+
+    /* The text as a model file: records of any type, weights ('p') too. */
+    mn_case_model *raw = NULL;
+    boff = (size_t)-1;
+    const int prc = mn_case_model_parse(&raw, text, len, &boff);
+    check(prc == MN_OK || prc == MN_E_ARGUMENT);
+    if (prc == MN_OK) {
+        char *o = NULL;
+        size_t ol = 0;
+        static const char probe[] = "БИД ӨЧИГДӨР УИХ-ЫН ХУРАЛД ОРСОН. ТЭР “ШИНЭ ХОТ” ГЭВ.";
+        check(mn_truecase_alloc(raw, MN_TRUECASE_ALL, MN_INVALID_STRICT, probe, sizeof probe - 1, &o, &ol,
+                                NULL) == MN_OK);
+        check(ol == sizeof probe - 1);
+        mn_free(o);
+        mn_case_model_free(raw);
+    } else {
+        check(raw == NULL && boff < len && (boff == 0 || text[boff - 1] == '\n'));
+    }
     return 0;
 }

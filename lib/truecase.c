@@ -1975,7 +1975,14 @@ static void fallback(mn_truecaser *tc, const uint8_t *k, size_t n, int latin_onl
     const size_t nl = count_cased(k, n);
     /* An unknown word with a hyphen suffix is an acronym (ӨВЦХ-НЫ) unless
      * it is long and not acronym-shaped: then a foreign name (Фазель-ийн,
-     * Аррисабалага-г). */
+     * Аррисабалага-г). An unknown compound (АНУ-БНХАУ-ЫН) is left to its
+     * parts (found 0: put_token cases them one by one). */
+    const int compound = memchr(k, '-', n) != NULL;
+    if (compound && suffixed) {
+        d->shape = SH_LOWER;
+        d->found = 0;
+        return;
+    }
     if (acronym_rule(tc, k, n) || (suffixed && nl < SUFFIXED_NAME_MIN)) {
         d->shape = SH_UPPER;
         d->found = 4;

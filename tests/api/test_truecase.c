@@ -255,8 +255,77 @@ static void trainer(void) {
     CHECK(mn_case_trainer_feed(tr, "abc \xFF", 5, 1) == MN_E_INVALID_UTF8);
     CHECK_INT(mn_case_trainer_error_offset(tr), 4);
     CHECK(mn_case_trainer_feed(tr, "Бат", 6, 1) == MN_OK);
+    CHECK(mn_case_trainer_add_dictionary(tr, "/nonexistent/x.dic") == MN_E_ARGUMENT);
+    CHECK(mn_case_trainer_add_dictionary(tr, NULL) == MN_E_ARGUMENT);
+    CHECK(mn_case_trainer_add_dictionary(NULL, DIC) == MN_E_ARGUMENT);
     mn_case_trainer_free(tr);
     mn_case_trainer_free(NULL);
+}
+
+/* The context weights generalize where the counts cannot: a word never
+ * seen is decided by its ending and its neighbours. Training text (no
+ * dictionary): twelve names in -баатар, each once, after "өчигдөр" and
+ * before "хотод"; twelve common nouns in -ийг/-ыг, each once, after "тэр"
+ * and before "авсан". Unseen: Төмөрбаатар (a name by its ending and its
+ * place) and дэвтрийг "the notebook" (a noun by both). The counts alone
+ * know neither word and write both in lower case. */
+static void weights(void) {
+    static const char *const names[] = {"Ганбаатар", "Болдбаатар",   "Сүхбаатар",  "Эрдэнэбаатар",
+                                        "Мөнхбаатар", "Дашбаатар",   "Төрбаатар",  "Жаргалбаатар",
+                                        "Цогбаатар",  "Лхагвабаатар", "Пүрэвбаатар", "Нямбаатар"};
+    static const char *const nouns[] = {"номыг",   "цүнхийг",  "малгайг", "гутлыг",  "ширээг", "сандлыг",
+                                        "цамцыг",  "хувцсыг",  "үзгийг",  "аягыг",   "тавгийг", "халбагыг"};
+    char text[4096];
+    size_t n = 0;
+    for (int r = 0; r < 3; r++) /* (every feature but the words is seen 36 times) */
+        for (size_t i = 0; i < 12; i++)
+            n += (size_t)snprintf(text + n, sizeof text - n, "Бид өчигдөр %s хотод уулзсан. Тэр %s авсан.\n",
+                                  names[i], nouns[i]);
+    mn_case_trainer *tr = NULL;
+    if (!CHECK(mn_case_trainer_new(&tr, MN_INVALID_STRICT) == MN_OK)) return;
+    CHECK(mn_case_trainer_feed(tr, text, n, 1) == MN_OK);
+    char *model = NULL, *again = NULL;
+    size_t len = 0, len2 = 0;
+    CHECK(mn_case_trainer_write(tr, &model, &len) == MN_OK);
+    CHECK(mn_case_trainer_write(tr, &again, &len2) == MN_OK); /* deterministic */
+    CHECK(model && again && len == len2 && memcmp(model, again, len) == 0);
+    mn_free(again);
+    mn_case_trainer_free(tr);
+    if (model == NULL) return;
+    CHECK_MSG(strstr(model, "\np\te4:атар\t") != NULL, "%s", model); /* the ending */
+    CHECK(strstr(model, "\np\tw:ганбаатар\t") == NULL); /* seen once: left out */
+    mn_case_model *m = NULL;
+    CHECK(mn_case_model_parse(&m, model, len, NULL) == MN_OK);
+    static const char in[] = "БИД ӨЧИГДӨР ТӨМӨРБААТАР ХОТОД УУЛЗСАН. ТЭР ДЭВТРИЙГ АВСАН.";
+    static const char want[] = "Бид өчигдөр Төмөрбаатар хотод уулзсан. Тэр дэвтрийг авсан.";
+    char *out = NULL;
+    size_t ol = 0;
+    CHECK(mn_truecase_alloc(m, MN_TRUECASE_AUTO, MN_INVALID_STRICT, in, sizeof in - 1, &out, &ol, NULL) == MN_OK);
+    CHECK_BYTES("context weights", in, sizeof in - 1, want, sizeof want - 1, out, ol);
+    mn_free(out);
+    mn_case_model_free(m);
+    /* the same counts without the weights ('p' lines): both in lower case */
+    char *counts = malloc(len + 1);
+    size_t cl = 0;
+    for (const char *l = model; counts && l < model + len;) {
+        const char *e = memchr(l, '\n', (size_t)(model + len - l));
+        const size_t ll = e ? (size_t)(e - l) + 1 : (size_t)(model + len - l);
+        if (l[0] != 'p') {
+            memcpy(counts + cl, l, ll);
+            cl += ll;
+        }
+        l += ll;
+    }
+    m = NULL;
+    if (counts && CHECK(mn_case_model_parse(&m, counts, cl, NULL) == MN_OK)) {
+        static const char plain[] = "Бид өчигдөр төмөрбаатар хотод уулзсан. Тэр дэвтрийг авсан.";
+        CHECK(mn_truecase_alloc(m, MN_TRUECASE_AUTO, MN_INVALID_STRICT, in, sizeof in - 1, &out, &ol, NULL) == MN_OK);
+        CHECK_BYTES("counts only", in, sizeof in - 1, plain, sizeof plain - 1, out, ol);
+        mn_free(out);
+    }
+    mn_case_model_free(m);
+    free(counts);
+    mn_free(model);
 }
 
 /* ------------------------------------------------------------- the API */
@@ -264,7 +333,8 @@ static void trainer(void) {
 static void api(const mn_case_model *m) {
     mn_case_model *x = NULL;
     size_t bad = 0;
-    static const char good[] = "# c\n\nw\tабв\t1 2 3 0 0\nl\tа б\t0 5 0 0 0\r\nr\tб в\t0 0 0 2 ff\n";
+    static const char good[] = "# c\n\nw\tабв\t1 2 3 0 0\nl\tа б\t0 5 0 0 0\r\nr\tб в\t0 0 0 2 ff\n"
+                               "p\tb:\t1 -2 3\np\twl:а б\t5 0 -5\np\th:15\t0 0 0\np\tq:1\t-40000 40000 0\n";
     CHECK(mn_case_model_parse(&x, good, sizeof good - 1, &bad) == MN_OK);
     mn_case_model_free(x);
     static const char *const bads[] = {
@@ -276,6 +346,15 @@ static void api(const mn_case_model *m) {
         "w абв 1 2 3 0 0\n",        /* no TABs */
         "w\t\xFF\t1 2 3 0 0\n",     /* key not UTF-8 */
         "w\tабв\t99999999999 0 0 0 0\n", /* over 32 bits */
+        "p\tzz:а\t1 2 3\n",       /* unknown feature type */
+        "p\tw:а\t1 2\n",          /* too few weights */
+        "p\tw:а\t1 2 3 4\n",      /* too many */
+        "p\twl:а\t1 2 3\n",       /* a pair with one part */
+        "p\tw:а б\t1 2 3\n",      /* a single feature with two */
+        "p\tw:а\t1 2 3000000000\n", /* over 31 bits */
+        "p\tw:а\t1 - 2 3\n",      /* a lone sign */
+        "p\tw\t1 2 3\n",          /* no type */
+        "p\tsl: б\t1 2 3\n",      /* an empty first part */
     };
     for (size_t i = 0; i < sizeof bads / sizeof bads[0]; i++) {
         char buf[128];
@@ -351,6 +430,7 @@ int main(int argc, char **argv) {
     table_close(&t);
     if (argc > 2) properties(argv[2], plain);
     trainer();
+    weights();
     api(plain);
     mn_case_model_free(plain);
     mn_case_model_free(dict);

@@ -106,6 +106,15 @@ run "$MNTEXT" truecase --train train.txt
 assert_file "--train: deterministic" model out
 run "$MNTEXT" truecase --train --model=model train.txt
 assert_status "--train --model: exit status" 2 "$status"
+run "$MNTEXT" truecase --train --mode=all train.txt
+assert_status "--train --mode: exit status" 2 "$status"
+run "$MNTEXT" truecase --train --dict=nonexistent.dic train.txt
+assert_status "--train, missing dictionary: exit status" 1 "$status"
+assert_contains "--train, missing dictionary: message" "nonexistent.dic: cannot read the dictionary" err
+# the context weights: the bias feature has weights, whatever the text
+run "$MNTEXT" truecase --train --no-dict train.txt
+assert_status "--train --no-dict: exit status" 0 "$status"
+assert_contains "--train --no-dict: weights" $'p\tb:\t' out
 printf '# a model\nw\tабв\t1 2 3 0 0\nw\tгэх 1 2\n' >badmodel
 run "$MNTEXT" truecase --model=badmodel q
 assert_status "bad model: exit status" 2 "$status"
