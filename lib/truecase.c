@@ -395,7 +395,7 @@ static int rec_decide(const rec *r) {
 
 /* The weights of the averaged perceptron that decides the words the counts
  * leave in doubt (see "context weights" below): per feature hash, one
- * weight per class (lower case, Title case, UPPER case), in hundredths. */
+ * weight per class (lower case, Title case, UPPER case), in thousandths. */
 typedef struct wslot {
     uint64_t h; /* 0: empty */
     int32_t w[3];
@@ -602,7 +602,7 @@ static size_t feat_stem(const mn_stemmer *stemmer, const uint8_t *k, size_t n, u
     return n;
 }
 
-/* The index of the F_H feature in the model's table h[]: 0 for "h:-",
+/* The index of the F_H feature in the model's table hwt[]: 0 for "h:-",
  * 1 + 5 * answer + letters - 1 (answer 0: hunspell knows the word in lower
  * case, 1: not; letters up to 5). */
 #define H_PARTS 11
@@ -672,7 +672,6 @@ struct mn_case_model {
     winfo *wi;   /* per entry of uni, when there are weights */
     int32_t hwt[H_PARTS][3]; /* the weights of the F_H features */
     int32_t qwt[2][3];       /* and of F_Q */
-    int hfeat;               /* some F_H weight is for a dictionary's answer */
     int nomem;   /* (while parsing) */
     Hunhandle *hun; /* hunspell-mn with its affix rules, or NULL */
     pthread_mutex_t hun_lock; /* Hunspell_spell() is not safe in threads */
@@ -840,8 +839,6 @@ static int index_weights(mn_case_model *m) {
         const int16_t *w = ct_find(&m->cw, feat_hash(F_H, part_hash(part, i == 0 ? 1 : 2), 0));
         for (int c = 0; c < 3; c++)
             m->hwt[i][c] = w ? w[c] : 0;
-        if (w && i > 0)
-            m->hfeat = 1;
     }
     for (int q = 0; q < 2; q++) {
         const int16_t *w = ct_find(&m->cw, feat_hash(F_Q, part_hash(digits + q, 1), 0));
@@ -1166,7 +1163,7 @@ typedef struct inst {
     uint32_t w, l, r;
     uint8_t y, q; /* q: inside a quotation */
 } inst;
-#define MAX_INST 2000000 /* words kept for the context weights */
+#define MAX_INST 1000000 /* words kept for the context weights (16 bytes each) */
 
 typedef struct counts {
     table uni, stems, left, right;
@@ -1651,14 +1648,15 @@ static size_t stem_key(const mn_truecaser *tc, const uint8_t *k, size_t n, uint8
 
 /* ------------------------------------------------------ context weights */
 
-/* The counts decide a word that was seen at least GATE_MIN times outside
- * sentence starts and written the same way at least GATE_SHARE percent of
- * the time. Other words, and words the model does not know, are "in doubt":
- * for them an averaged perceptron, trained with the counts (--train),
- * weighs features of the word and its neighbours (fnames above) and
- * chooses lower case, Title case or UPPER case. Its choice replaces a
- * lower-case or Title-case answer of the counts and rules; an UPPER or
- * mixed answer of theirs (acronyms, Дархан-Уул) stands. */
+/* For some words the counts are in doubt. An averaged perceptron, trained
+ * with the counts (--train, on the words seen fewer than GATE_MIN times
+ * outside sentence starts or written the same way less than GATE_SHARE
+ * percent of the time), weighs features of the word and its neighbours
+ * (fnames above) and chooses lower case, Title case or UPPER case. The
+ * truecaser asks it about fewer words (weighed() below); its choice
+ * replaces a lower-case or Title-case answer of the counts and rules; an
+ * UPPER or mixed answer of theirs (acronyms, Дархан-Уул) stands, and so
+ * does one found in a lexicon (lookup()). */
 #define GATE_MIN 5
 #define GATE_SHARE 95
 
@@ -2739,9 +2737,16 @@ static int write_weights(const mn_case_trainer *tr, sbuf *b) {
      * and without it (h:-), so that the weights also serve a truecaser
      * without a dictionary. */
     const size_t copies = tr->tc->m->hun ? 2 : 1;
-    uint32_t *fid = mn__malloc((c->in ? c->in : 1) * copies * F_COUNT * sizeof *fid);
-    uint8_t *y = mn__malloc((c->in ? c->in : 1) * copies);
-    size_t *order = mn__malloc((c->in ? c->in : 1) * copies * sizeof *order);
+    size_t doubt = 0; /* the kept words in doubt: 2 * 22 * 4 + 9 bytes each */
+    for (size_t i = 0; i < c->in; i++) {
+        const entry *e = &vocab->e[c->iv[i].w];
+        const uint8_t *k = (const uint8_t *)vocab->keys + e->key;
+        doubt += (size_t)doubtful(table_find(&c->uni, k, e->klen, hash_bytes(k, e->klen)));
+    }
+    const size_t slots = (doubt ? doubt : 1) * copies;
+    uint32_t *fid = mn__malloc(slots * F_COUNT * sizeof *fid);
+    uint8_t *y = mn__malloc(slots);
+    size_t *order = mn__malloc(slots * sizeof *order);
     sortent *v = NULL;
     int rc = (vf && have && fid && y && order) ? MN_OK : MN_E_NOMEM;
     size_t m = 0;
@@ -2847,8 +2852,9 @@ static int write_weights(const mn_case_trainer *tr, sbuf *b) {
             }
         }
     }
-    /* The averaged weights in hundredths, the features sorted; features
-     * whose weights all round to 0 are left out. */
+    /* The averaged weights in thousandths (within +-32767, as the reader
+     * keeps them), the features sorted; features whose weights all round
+     * to 0 are left out. */
     size_t nv = 0;
     if (rc == MN_OK && (v = mn__malloc((f.ft.n ? f.ft.n : 1) * sizeof *v)) == NULL)
         rc = MN_E_NOMEM;
@@ -2861,7 +2867,7 @@ static int write_weights(const mn_case_trainer *tr, sbuf *b) {
             const int64_t num = ((int64_t)f.w[3 * i + (size_t)k] * (int64_t)t - f.u[3 * i + (size_t)k]) * W_SCALE;
             const int64_t half = (int64_t)t / 2;
             const int64_t q = num >= 0 ? (num + half) / (int64_t)t : -((-num + half) / (int64_t)t);
-            avg[3 * i + (size_t)k] = (int32_t)q;
+            avg[3 * i + (size_t)k] = q > 32767 ? 32767 : q < -32767 ? -32767 : (int32_t)q;
             keep |= q != 0;
         }
         if (!keep)
