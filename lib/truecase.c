@@ -1660,16 +1660,19 @@ static size_t stem_key(const mn_truecaser *tc, const uint8_t *k, size_t n, uint8
 #define GATE_MIN 5
 #define GATE_SHARE 95
 
-/* In doubt, for the trainer: every word it learns from. */
-static int doubtful(const rec *uni) {
-    if (uni == NULL)
-        return 1;
-    const uint32_t tot = rec_total(uni);
+/* Whether the most frequent shape of a word has less than share percent
+ * of its total. */
+static int mixed_below(const rec *uni, uint32_t share) {
     uint32_t mx = 0;
     for (int i = 0; i < 4; i++)
         if (uni->c[i] > mx)
             mx = uni->c[i];
-    return tot < GATE_MIN || (uint64_t)mx * 100 < (uint64_t)tot * GATE_SHARE;
+    return (uint64_t)mx * 100 < (uint64_t)rec_total(uni) * share;
+}
+
+/* In doubt, for the trainer: every word it learns from. */
+static int doubtful(const rec *uni) {
+    return uni == NULL || rec_total(uni) < GATE_MIN || mixed_below(uni, GATE_SHARE);
 }
 
 static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n);
@@ -1681,14 +1684,7 @@ static int hunspell_guess(mn_truecaser *tc, const uint8_t *k, size_t n);
  * way, and skipping them saves time. */
 #define WEIGH_SHARE 70
 static int weighed(const rec *uni) {
-    if (uni == NULL || rec_total(uni) == 0)
-        return 1;
-    const uint32_t tot = rec_total(uni);
-    uint32_t mx = 0;
-    for (int i = 0; i < 4; i++)
-        if (uni->c[i] > mx)
-            mx = uni->c[i];
-    return tot >= GATE_MIN && (uint64_t)mx * 100 < (uint64_t)tot * WEIGH_SHARE;
+    return uni == NULL || rec_total(uni) == 0 || (rec_total(uni) >= GATE_MIN && mixed_below(uni, WEIGH_SHARE));
 }
 
 /* The winfo of key k (hash h; r: its record in the model if known is set,
