@@ -26,7 +26,7 @@ out=$here/lib/data/truecase_model.txt
 # per pair of adjacent words, the same counts where the pair differs from
 # the word alone; per stem (mn_stem), the counts of all words with that stem;
 # the context weights (p records: an averaged perceptron over features of a
-# word and its neighbours, trained with hunspell-mn's answers when installed).
+# word and its neighbours, learnt with and without hunspell-mn's answers).
 # Figures only: no sentence of the corpus is in this file.
 # From: ../shared/corpus (news-montsame, news-gogo bodies, news-misc,
 # ner/NER_v1.0.json texts, ntrex/newstest2019-ref.mon.txt, mt-pairs Mongolian

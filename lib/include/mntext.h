@@ -580,10 +580,10 @@ typedef struct mn_case_trainer mn_case_trainer;
 MN_EXPORT int mn_case_trainer_new(mn_case_trainer **out, int options);
 MN_EXPORT void mn_case_trainer_free(mn_case_trainer *tr);
 /** Give the trainer hunspell (dic_path: a .dic with its .aff beside it)
- *  before feeding it: its answers are features of the context weights. A
- *  model trained with a dictionary works best with the same dictionary
- *  (mn_case_model_add_dictionary()); without one, those features are absent.
- *  Returns MN_OK, MN_E_ARGUMENT (unreadable file) or MN_E_NOMEM. */
+ *  before feeding it: its answers become features of the context weights,
+ *  learnt with and without them, so the model serves truecasers with a
+ *  dictionary (mn_case_model_add_dictionary(), best with the same one) and
+ *  without. Returns MN_OK, MN_E_ARGUMENT (unreadable file) or MN_E_NOMEM. */
 MN_EXPORT int mn_case_trainer_add_dictionary(mn_case_trainer *tr, const char *dic_path);
 /** Feed the next piece of a document (end = 1 with its last piece). Returns
  *  MN_OK, or MN_E_INVALID_UTF8 (strict) at mn_case_trainer_error_offset(),
