@@ -948,11 +948,20 @@ void mn_case_model_free(mn_case_model *m) {
 }
 
 /* One pass over a .dic file's entries (the word before '/' on each line
- * after the first, which is the count). upper: capitalized entries are
- * added; otherwise lower-case entries mark a capitalized twin ambiguous. */
-static int dic_pass(mn_case_model *m, const char *s, size_t len, int upper) {
-    size_t i = 0;
-    int first = 1;
+ * after the first, which is the count): capitalized entries are added;
+ * then lower-case entries mark a capitalized twin ambiguous. Only the
+ * capitalized ones (a few percent) are checked for UTF-8: a lower-case
+ * entry is only looked up, and an ill-formed one matches no key. */
+typedef struct dic_low {
+    uint32_t off, n;
+} dic_low;
+
+static int dic_pass(mn_case_model *m, const char *s, size_t len) {
+    if (len > UINT32_MAX)
+        return MN_E_ARGUMENT;
+    dic_low *low = NULL;
+    size_t nlow = 0, cap = 0, i = 0;
+    int first = 1, rc = MN_OK;
     uint8_t key[KMAX];
     while (i < len) {
         const char *line = s + i;
@@ -969,35 +978,45 @@ static int dic_pass(mn_case_model *m, const char *s, size_t len, int upper) {
         if (we == w || *w == '#')
             continue;
         const size_t n = (size_t)(we - w);
-        if (mn_utf8_check(w, n, NULL) != MN_OK)
-            continue;
         uint32_t c0;
-        if (mn__utf8_decode((const uint8_t *)w, n, &c0) <= 0)
+        if (n > KMAX || mn__utf8_decode((const uint8_t *)w, n, &c0) <= 0)
             continue;
-        const int cap = cp_lower(c0) != c0;
-        if (cap != upper)
+        if (cp_lower(c0) == c0) { /* lower case: for the second loop */
+            if (nlow == cap && mn__grow((void **)&low, &cap, nlow + 1, sizeof *low, 65536) != MN_OK) {
+                rc = MN_E_NOMEM;
+                break;
+            }
+            low[nlow].off = (uint32_t)(w - s);
+            low[nlow].n = (uint32_t)n;
+            nlow++;
+            continue;
+        }
+        if (mn_utf8_check(w, n, NULL) != MN_OK)
             continue;
         const size_t kl = fold_key((const uint8_t *)w, n, key, sizeof key);
         if (kl == 0)
             continue;
-        if (upper) {
-            uint32_t mask;
-            const int sh = shape_of((const uint8_t *)w, n, &mask, NULL);
-            rec *r = table_add(&m->dict, key, kl);
-            if (r == NULL)
-                return MN_E_NOMEM;
-            if (sh >= SH_TITLE && sh <= SH_MIXED) {
-                r->c[sh]++;
-                if (sh == SH_MIXED && r->mask == 0)
-                    r->mask = mask;
-            }
-        } else {
-            rec *r = table_find(&m->dict, key, kl, hash_bytes(key, kl));
-            if (r)
-                r->c[0] = 1;
+        uint32_t mask;
+        const int sh = shape_of((const uint8_t *)w, n, &mask, NULL);
+        rec *r = table_add(&m->dict, key, kl);
+        if (r == NULL) {
+            rc = MN_E_NOMEM;
+            break;
+        }
+        if (sh >= SH_TITLE && sh <= SH_MIXED) {
+            r->c[sh]++;
+            if (sh == SH_MIXED && r->mask == 0)
+                r->mask = mask;
         }
     }
-    return MN_OK;
+    for (size_t j = 0; rc == MN_OK && j < nlow; j++) {
+        const size_t kl = fold_key((const uint8_t *)s + low[j].off, low[j].n, key, sizeof key);
+        rec *r = kl ? table_find(&m->dict, key, kl, hash_bytes(key, kl)) : NULL;
+        if (r)
+            r->c[0] = 1;
+    }
+    mn_free(low);
+    return rc;
 }
 
 int mn_case_model_add_dictionary(mn_case_model *m, const char *dic_path) {
@@ -1028,9 +1047,7 @@ int mn_case_model_add_dictionary(mn_case_model *m, const char *dic_path) {
         rc = MN_E_ARGUMENT;
     fclose(f);
     if (rc == MN_OK)
-        rc = dic_pass(m, data, len, 1);
-    if (rc == MN_OK)
-        rc = dic_pass(m, data, len, 0);
+        rc = dic_pass(m, data, len);
     mn_free(data);
     /* hunspell itself, for inflected forms, when the .aff is next to it */
     const size_t pl = strlen(dic_path);
