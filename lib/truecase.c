@@ -187,6 +187,12 @@ static size_t fold_key(const uint8_t *s, size_t n, uint8_t *dst, size_t cap) {
             i += 2;
             continue;
         }
+        if (i + 1 < n && ((b == 0xD2 && (s[i + 1] | 1) == 0xAF) || (b == 0xD3 && (s[i + 1] | 1) == 0xA9))) {
+            dst[o++] = b; /* Ү ү (D2 AE AF), Ө ө (D3 A8 A9) -> ү ө */
+            dst[o++] = (uint8_t)(s[i + 1] | 1);
+            i += 2;
+            continue;
+        }
         uint32_t c;
         int l = mn__utf8_decode(s + i, n - i, &c);
         if (l <= 0) {
@@ -1526,6 +1532,17 @@ static size_t put_cased(mn_truecaser *tc, const uint8_t *s, size_t n, int shape,
                 k++;
                 continue;
             }
+        }
+        if (i + 1 < n && shape != SH_KEEP &&
+            ((b == 0xD2 && (s[i + 1] | 1) == 0xAF) || (b == 0xD3 && (s[i + 1] | 1) == 0xA9))) {
+            /* Ү ү (D2 AE AF), Ө ө (D3 A8 A9): the capital is the even byte */
+            const int want_up = (int)((ups >> (k < 63 ? k : 63)) & 1);
+            o[0] = b;
+            o[1] = (uint8_t)(want_up ? s[i + 1] & 0xFE : s[i + 1] | 1);
+            o += 2;
+            i += 2;
+            k++;
+            continue;
         }
         uint32_t c;
         const int l = mn__utf8_decode(s + i, n - i, &c);
