@@ -5,7 +5,9 @@
  *   documents <TAB> N
  *   KEY <TAB> DF          (one line per key, keys in byte order)
  *
- * Models add up: loading several sums their documents and counts. */
+ * The documents line is the first line after the header; a later line
+ * whose key is "documents" counts the word documents (a stem key of Latin
+ * text). Models add up: loading several sums their documents and counts. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,7 +142,7 @@ int mn_idf_load(mn_idf *m, const char *s, size_t len, size_t *bad_line) {
         return MN_E_INVALID_UTF8;
     }
     size_t line = 0, i = 0;
-    int header = 0;
+    int header = 0, first = 0; /* first: the next data line is the first after a header */
     while (i < len) {
         const char *p = s + i;
         const char *nl = memchr(p, '\n', len - i);
@@ -151,7 +153,7 @@ int mn_idf_load(mn_idf *m, const char *s, size_t len, size_t *bad_line) {
             continue;
         if (*p == '#') {
             if ((size_t)(e - p) >= 12 && memcmp(p, "# mntext idf", 12) == 0)
-                header = 1;
+                header = first = 1;
             continue;
         }
         const char *tab = memchr(p, '\t', (size_t)(e - p));
@@ -161,7 +163,9 @@ int mn_idf_load(mn_idf *m, const char *s, size_t len, size_t *bad_line) {
                 *bad_line = line;
             return MN_E_ARGUMENT;
         }
-        if ((size_t)(tab - p) == 9 && memcmp(p, "documents", 9) == 0) {
+        const int docs_line = first && (size_t)(tab - p) == 9 && memcmp(p, "documents", 9) == 0;
+        first = 0;
+        if (docs_line) {
             m->docs += v;
             continue;
         }

@@ -309,6 +309,28 @@ static void test_idf(void) {
     CHECK_INT(bad, 3);
     CHECK_INT(mn_idf_load(m2, "hello\t1\n", 8, &bad), MN_E_ARGUMENT);
     CHECK_INT(bad, 1);
+    /* a key "documents" (Latin text) is a key, not the documents line:
+     * the model survives a write and a read unchanged */
+    mn_idf *l1, *l2;
+    CHECK_INT(mn_idf_new(&l1), MN_OK);
+    CHECK_INT(mn_idf_new(&l2), MN_OK);
+    static const char latin[] = "Two documents. Тэр documents гэв.";
+    CHECK_INT(mn_idf_add_document(l1, latin, sizeof latin - 1), MN_OK);
+    char *w1 = NULL, *w2 = NULL;
+    size_t n1 = 0, n2 = 0;
+    CHECK_INT(mn_idf_write_alloc(l1, &w1, &n1), MN_OK);
+    size_t doclines = 0;
+    for (const char *p = w1; p && (p = strstr(p, "\ndocuments\t1\n")) != NULL; p++)
+        doclines++;
+    CHECK_INT(doclines, 2); /* the documents line and the key */
+    CHECK_INT(mn_idf_load(l2, w1, n1, NULL), MN_OK);
+    CHECK_INT(mn_idf_documents(l2), 1);
+    CHECK_INT(mn_idf_write_alloc(l2, &w2, &n2), MN_OK);
+    CHECK(w1 && w2 && n1 == n2 && memcmp(w1, w2, n1) == 0);
+    mn_free(w1);
+    mn_free(w2);
+    mn_idf_free(l1);
+    mn_idf_free(l2);
     /* the built-in model has documents */
     mn_idf *d;
     CHECK_INT(mn_idf_new(&d), MN_OK);
