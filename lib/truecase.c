@@ -338,6 +338,11 @@ static const rec *table_find_pair(const table *t, const uint8_t *a, size_t an, c
     }
 }
 
+/* The index in t->e of the entry that holds record r. */
+static size_t entry_index(const table *t, const rec *r) {
+    return (size_t)((const entry *)(const void *)((const char *)r - offsetof(entry, r)) - t->e);
+}
+
 /* Find or add key k; NULL when out of memory. */
 static rec *table_add(table *t, const uint8_t *k, size_t n) {
     const uint64_t h = key_hash(k, n);
@@ -598,11 +603,19 @@ static int32_t clamp32(int64_t x) {
     return x > INT32_MAX ? INT32_MAX : x < INT32_MIN ? INT32_MIN : (int32_t)x;
 }
 
-/* The stem of key k for the features: mn_stem's, or the word itself. */
+/* The stem (mn_stem) of a folded word key into out (KMAX bytes): its
+ * length (the word's own when it is its own stem), or 0 when there is none. */
+static size_t stem_of(const mn_stemmer *stemmer, const uint8_t *k, size_t n, uint8_t *out) {
+    size_t len = 0;
+    if (mn_stem(stemmer, (const char *)k, n, (char *)out, KMAX, &len) != MN_OK)
+        return 0;
+    return len;
+}
+
+/* The stem of key k for the features: stem_of(), or the word itself. */
 static size_t feat_stem(const mn_stemmer *stemmer, const uint8_t *k, size_t n, uint8_t *out) {
-    size_t sn = 0;
-    if (n >= 2 && n <= KMAX &&
-        mn_stem(stemmer, (const char *)k, n, (char *)out, KMAX, &sn) == MN_OK && sn > 0)
+    const size_t sn = n >= 2 && n <= KMAX ? stem_of(stemmer, k, n, out) : 0;
+    if (sn)
         return sn;
     memcpy(out, k, n);
     return n;
@@ -624,6 +637,18 @@ typedef struct winfo {
     uint8_t used;     /* (in a truecaser's cache) */
     uint8_t hun;      /* (in a truecaser's cache) hunspell's answer + 1, 0 not asked */
 } winfo;
+
+/* The letters of key k for F_H, up to 5; 0 when it has an ASCII byte (a
+ * Latin letter, a digit, a hyphen): no hunspell answer for it. */
+static uint8_t h_letters(const uint8_t *k, size_t n) {
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k[i] < 0x80)
+            return 0;
+        letters += (k[i] & 0xC0) != 0x80;
+    }
+    return (uint8_t)(letters > 5 ? 5 : letters);
+}
 
 /* pf: the (type, first part) of every pair feature of the model. */
 static void compute_winfo(const ctable *pw, const ctable *pf, const mn_stemmer *stemmer, const uint8_t *k,
@@ -651,15 +676,7 @@ static void compute_winfo(const ctable *pw, const ctable *pf, const mn_stemmer *
     for (int t = F_WL; t <= F_SR; t++)
         if (ct_find(pf, feat_hash(t, t < F_SL ? hw : hs, 0)))
             wi->pairs |= (uint8_t)(1u << (t - F_WL));
-    size_t letters = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (k[i] < 0x80) {
-            letters = 0;
-            break;
-        }
-        letters += (k[i] & 0xC0) != 0x80;
-    }
-    wi->letters = (uint8_t)(letters > 5 ? 5 : letters);
+    wi->letters = h_letters(k, n);
 }
 
 /* ---------------------------------------------------------------- model */
@@ -1671,15 +1688,6 @@ static int acronym_rule(const mn_truecaser *tc, const uint8_t *k, size_t n) {
     return 0;
 }
 
-/* The stem of a folded word key (mn_stem), into out (KMAX bytes): its
- * length (the word's own when it is its own stem), or 0 when there is none. */
-static size_t stem_key(const mn_truecaser *tc, const uint8_t *k, size_t n, uint8_t *out) {
-    size_t len = 0;
-    if (mn_stem(tc->stemmer, (const char *)k, n, (char *)out, KMAX, &len) != MN_OK)
-        return 0;
-    return len;
-}
-
 /* ------------------------------------------------------ context weights */
 
 /* For some words the counts are in doubt. An averaged perceptron, trained
@@ -1730,7 +1738,7 @@ static winfo info_of(mn_truecaser *tc, const rec *r, int known, const uint8_t *k
     if (!known)
         r = table_find(&m->uni, k, n, h);
     if (r) {
-        const size_t i = (size_t)((const entry *)(const void *)((const char *)r - offsetof(entry, r)) - m->uni.e);
+        const size_t i = entry_index(&m->uni, r);
         *hun = &tc->uhun[i];
         return m->wi[i];
     }
@@ -1787,14 +1795,13 @@ static int weigh(mn_truecaser *tc, const rec *r, const uint8_t *k, size_t n, uin
 /* The part of the F_H feature of key k, for the trainer (see H_PARTS):
  * out[0..2) or "-". Returns its length. */
 static size_t hun_part(mn_truecaser *tc, const uint8_t *k, size_t n, uint8_t *out) {
-    winfo w;
-    compute_winfo(&tc->m->cw, &tc->m->cf, tc->stemmer, k, n, &w); /* (for letters) */
-    if (tc->m->hun == NULL || w.letters == 0) {
+    const uint8_t letters = h_letters(k, n);
+    if (tc->m->hun == NULL || letters == 0) {
         out[0] = '-';
         return 1;
     }
     out[0] = hunspell_guess(tc, k, n) == SH_LOWER ? '0' : '1';
-    out[1] = (uint8_t)('0' + w.letters);
+    out[1] = (uint8_t)('0' + letters);
     return 2;
 }
 
@@ -1974,7 +1981,7 @@ static void fallback(mn_truecaser *tc, const uint8_t *k, size_t n, int latin_onl
     }
     if (m->stems.n && n >= 4) { /* other forms of the word: its stem's counts */
         uint8_t st[KMAX];
-        const size_t sn = stem_key(tc, k, n, st);
+        const size_t sn = stem_of(tc->stemmer, k, n, st);
         const rec *sr = sn ? table_find(&m->stems, st, sn, hash_bytes(st, sn)) : NULL;
         if (sr && rec_total(sr) >= 2) {
             d->shape = rec_decide(sr);
@@ -2058,7 +2065,7 @@ static uint32_t vocab_id(table *v, const uint8_t *k, size_t n, int *nomem) {
         *nomem = 1;
         return 0;
     }
-    return (uint32_t)((const entry *)(const void *)((const char *)r - offsetof(entry, r)) - v->e);
+    return (uint32_t)entry_index(v, r);
 }
 
 /* Keep a word and its neighbours (words, marks, or "^" and "$") for the
@@ -2208,7 +2215,7 @@ static int put_token(mn_truecaser *tc) {
                 int nomem = 0;
                 count_shape(&tc->train->uni, key, klen, cur, cur_mask, &nomem);
                 uint8_t st[KMAX];
-                const size_t sn = klen >= 4 ? stem_key(tc, key, klen, st) : 0;
+                const size_t sn = klen >= 4 ? stem_of(tc->stemmer, key, klen, st) : 0;
                 if (sn)
                     count_shape(&tc->train->stems, st, sn, cur, cur_mask, &nomem);
                 uint8_t pair[2 * KMAX + 1];
